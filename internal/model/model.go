@@ -1,0 +1,203 @@
+// Package model holds the plain values handed between dossier's stages.
+//
+// Contract: types only, plus small pure helpers on them. Nothing here reads
+// files, renders HTML or keeps state. Every value is printable as
+// deterministic JSON (see Dump), so each stage can be golden-tested on what it
+// hands to the next one.
+//
+// Positions, not copies: a Span is a byte range into Article.Raw (the whole
+// input file, front matter included), so every sentence and claim on the site
+// traces back to bytes of an input file and to a line number.
+package model
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+	"unicode/utf8"
+)
+
+// Span is a half-open byte range [Start, End) into an Article's Raw bytes.
+type Span struct {
+	Start int `json:"start"`
+	End   int `json:"end"`
+}
+
+// Len is the span's length in bytes.
+func (s Span) Len() int { return s.End - s.Start }
+
+// Contains reports whether o lies inside s.
+func (s Span) Contains(o Span) bool { return o.Start >= s.Start && o.End <= s.End }
+
+// Meta is an article's front matter, as given. Nothing is invented: a field
+// the article does not state is empty.
+type Meta struct {
+	Title      string `json:"title,omitempty"`
+	Outlet     string `json:"outlet,omitempty"`
+	URL        string `json:"url,omitempty"`
+	Published  string `json:"published,omitempty"` // "2006-01-02" or RFC 3339, as validated by corpus
+	Author     string `json:"author,omitempty"`
+	ArchiveURL string `json:"archive_url,omitempty"`
+}
+
+// Article is one input file.
+type Article struct {
+	ID        string `json:"id"`     // stable slug of the file name stem
+	File      string `json:"file"`   // path relative to the site dir, slash-separated
+	Format    string `json:"format"` // "md" or "txt"
+	Raw       []byte `json:"-"`
+	BodyStart int    `json:"body_start"` // offset of the body, after front matter
+	Meta      Meta   `json:"meta"`
+}
+
+// Text returns the raw bytes of span s as a string.
+func (a *Article) Text(s Span) string { return string(a.Raw[s.Start:s.End]) }
+
+// Line returns the 1-based line number of byte offset off.
+func (a *Article) Line(off int) int {
+	if off > len(a.Raw) {
+		off = len(a.Raw)
+	}
+	return bytes.Count(a.Raw[:off], []byte{'\n'}) + 1
+}
+
+// BlockKind says what a block of an article is.
+type BlockKind string
+
+const (
+	Prose    BlockKind = "prose"    // article text: sentences become claims
+	Heading  BlockKind = "heading"  // a subheading inside the article
+	Headline BlockKind = "headline" // the article's own headline line
+	Chrome   BlockKind = "chrome"   // site furniture copied with the page: never claims
+)
+
+// Sentence is one sentence of a block, with its stable anchor id.
+type Sentence struct {
+	Span   Span   `json:"span"`
+	Anchor string `json:"anchor"`
+}
+
+// Block is a paragraph-level unit of an article.
+type Block struct {
+	Kind      BlockKind  `json:"kind"`
+	Span      Span       `json:"span"`
+	Why       string     `json:"why,omitempty"` // for chrome: which shape matched
+	Sentences []Sentence `json:"sentences"`
+}
+
+// Doc is a segmented article.
+type Doc struct {
+	Article      string  `json:"article"`
+	Title        string  `json:"title"`         // front-matter title, else derived
+	TitleDerived bool    `json:"title_derived"` // true when Title was derived from the text
+	Blocks       []Block `json:"blocks"`
+}
+
+// ClaimKind is the type of a claim.
+type ClaimKind string
+
+const (
+	KindDate     ClaimKind = "date"
+	KindTime     ClaimKind = "time"
+	KindQuantity ClaimKind = "quantity"
+	KindName     ClaimKind = "name" // a mention of a person, place or organisation
+)
+
+// EntityKind is the kind of a named entity.
+type EntityKind string
+
+const (
+	Person EntityKind = "person"
+	Place  EntityKind = "place"
+	Org    EntityKind = "organisation"
+	NoKind EntityKind = ""
+)
+
+// Claim is one typed mention in one sentence of one article.
+type Claim struct {
+	Article  string    `json:"article"`
+	Kind     ClaimKind `json:"kind"`
+	Span     Span      `json:"span"`     // the mention itself
+	Sentence Span      `json:"sentence"` // the sentence it sits in (the quote)
+	Anchor   string    `json:"anchor"`   // the sentence's anchor id
+	Text     string    `json:"text"`     // the mention as written
+
+	// Subject says what the claim is about, as extracted from its own
+	// sentence: for dates and times the event noun it is anchored to
+	// ("raid"), for quantities what is counted ("fighters", "deaths").
+	// Empty when the sentence does not say.
+	Subject string `json:"subject,omitempty"`
+	// Scope narrows the subject in time ("last year", "this year",
+	// "since 2020"); claims with different scopes are different facts.
+	Scope string `json:"scope,omitempty"`
+	// Authority is who the sentence attributes the value to, if anyone.
+	Authority string `json:"authority,omitempty"`
+
+	Date *DateValue `json:"date,omitempty"`
+	Time *TimeValue `json:"time,omitempty"`
+	Qty  *QtyValue  `json:"qty,omitempty"`
+	Name *NameValue `json:"name,omitempty"`
+}
+
+// DateValue is a possibly partial calendar date. Zero fields are unknown.
+// DayLo/DayHi give a day range inside the month ("late October" is 21–31);
+// both equal for an exact day, both zero when the day is unknown.
+type DateValue struct {
+	Year     int    `json:"year,omitempty"`
+	Month    int    `json:"month,omitempty"`
+	DayLo    int    `json:"day_lo,omitempty"`
+	DayHi    int    `json:"day_hi,omitempty"`
+	Since    bool   `json:"since,omitempty"`    // "since 2020": an open interval
+	Relative string `json:"relative,omitempty"` // the relative phrase it was resolved from
+}
+
+// TimeValue is a time of day in minutes after midnight.
+type TimeValue struct {
+	Minutes int    `json:"minutes"`
+	Zone    string `json:"zone,omitempty"` // "" = local / unstated; else e.g. "GMT", "UTC+8"
+	Approx  bool   `json:"approx,omitempty"`
+}
+
+// QtyValue is a quantity as an interval [Lo, Hi]; Hi < 0 means unbounded.
+type QtyValue struct {
+	Lo        float64 `json:"lo"`
+	Hi        float64 `json:"hi"`
+	Number    float64 `json:"number"`              // the figure as written
+	Qualifier string  `json:"qualifier,omitempty"` // "at least", "about", …
+	Unit      string  `json:"unit,omitempty"`
+}
+
+// NameValue is a capitalised name mention with the cues about its kind.
+type NameValue struct {
+	Name  string     `json:"name"`            // the name as written, cleaned of possessives and titles
+	Kind  EntityKind `json:"kind,omitempty"`  // the kind the local cues vote for
+	Cue   string     `json:"cue,omitempty"`   // the cue that decided Kind
+	Alias string     `json:"alias,omitempty"` // an acronym defined beside it: "Syrian Free Army (SFA)"
+}
+
+// Dump renders v as indented JSON with a trailing newline, for golden files
+// and debugging. Map keys are sorted by encoding/json, so output is stable.
+func Dump(v any) []byte {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		panic(err) // model values are always encodable
+	}
+	return b.Bytes()
+}
+
+// Shorten cuts s to at most n runes at a word boundary, adding "…".
+func Shorten(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)[:n]
+	cut := string(r)
+	if i := strings.LastIndexByte(cut, ' '); i > n/2 {
+		cut = cut[:i]
+	}
+	return strings.TrimRight(cut, " ,;:-—") + "…"
+}

@@ -1,0 +1,262 @@
+package segment
+
+import (
+	"bytes"
+	"fmt"
+	"hash/fnv"
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/text"
+
+	"dossier/internal/model"
+	"dossier/internal/textutil"
+)
+
+// Segment cuts a into blocks and sentences.
+func Segment(a *model.Article) model.Doc {
+	var spans []model.Span
+	if a.Format == "md" {
+		spans = markdownBlocks(a.Raw, a.BodyStart)
+	} else {
+		spans = textBlocks(a.Raw, a.BodyStart)
+	}
+	doc := model.Doc{Article: a.ID}
+	seenProse := false
+	for _, sp := range spans {
+		txt := textutil.SquashSpace(a.Text(sp))
+		if txt == "" {
+			continue
+		}
+		kind, why := Classify(txt)
+		if kind == model.Prose {
+			seenProse = true
+		} else if kind == model.Heading && !seenProse {
+			kind = model.Headline
+		}
+		b := model.Block{Kind: kind, Span: sp, Why: why}
+		for _, s := range Split(a.Raw[sp.Start:sp.End], sp.Start) {
+			b.Sentences = append(b.Sentences, model.Sentence{Span: s})
+		}
+		doc.Blocks = append(doc.Blocks, b)
+	}
+	pickHeadline(a, &doc)
+	assignAnchors(a, &doc)
+	doc.Title, doc.TitleDerived = a.Meta.Title, false
+	if doc.Title == "" {
+		doc.Title, doc.TitleDerived = deriveTitle(a, &doc), true
+	}
+	return doc
+}
+
+// pickHeadline keeps one headline: the longest heading-shaped line before the
+// first prose block; the other pre-prose headings become plain headings.
+func pickHeadline(a *model.Article, doc *model.Doc) {
+	best, bestLen := -1, 0
+	for i, b := range doc.Blocks {
+		if b.Kind != model.Headline {
+			continue
+		}
+		n := len(strings.Fields(a.Text(b.Span)))
+		if n >= 3 && n > bestLen {
+			best, bestLen = i, n
+		}
+	}
+	for i := range doc.Blocks {
+		if doc.Blocks[i].Kind == model.Headline && i != best {
+			doc.Blocks[i].Kind = model.Heading
+		}
+	}
+}
+
+func deriveTitle(a *model.Article, doc *model.Doc) string {
+	for _, b := range doc.Blocks {
+		if b.Kind == model.Headline {
+			return model.Shorten(a.Text(b.Span), 120)
+		}
+	}
+	for _, b := range doc.Blocks {
+		if b.Kind == model.Prose && len(b.Sentences) > 0 {
+			return model.Shorten(strings.TrimRight(a.Text(b.Sentences[0].Span), "."), 90)
+		}
+	}
+	return ""
+}
+
+// Anchor is the id of a sentence with text s: "s-" + a slug of its first
+// words + "-" + six hex digits of a hash of its folded text.
+func Anchor(s string) string {
+	norm := textutil.Fold(textutil.SquashSpace(s))
+	h := fnv.New32a()
+	h.Write([]byte(norm))
+	words := strings.Fields(norm)
+	if len(words) > 6 {
+		words = words[:6]
+	}
+	slug := textutil.Slug(strings.Join(words, " "), 36)
+	return fmt.Sprintf("s-%s-%06x", slug, h.Sum32()&0xffffff)
+}
+
+func assignAnchors(a *model.Article, doc *model.Doc) {
+	used := map[string]int{}
+	for bi := range doc.Blocks {
+		for si := range doc.Blocks[bi].Sentences {
+			s := &doc.Blocks[bi].Sentences[si]
+			id := Anchor(a.Text(s.Span))
+			used[id]++
+			if n := used[id]; n > 1 {
+				id = fmt.Sprintf("%s-%d", id, n)
+			}
+			s.Anchor = id
+		}
+	}
+}
+
+// markdownBlocks returns the text blocks of a Markdown body, as spans into raw.
+func markdownBlocks(raw []byte, bodyStart int) []model.Span {
+	body := raw[bodyStart:]
+	root := goldmark.DefaultParser().Parse(text.NewReader(body))
+	var out []model.Span
+	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering || n.Type() != ast.TypeBlock {
+			return ast.WalkContinue, nil
+		}
+		switch n.Kind() {
+		case ast.KindParagraph, ast.KindHeading, ast.KindTextBlock:
+			lines := n.Lines()
+			if lines.Len() == 0 {
+				return ast.WalkSkipChildren, nil
+			}
+			first, last := lines.At(0), lines.At(lines.Len()-1)
+			sp := trimSpan(raw, model.Span{Start: bodyStart + first.Start, End: bodyStart + last.Stop})
+			if sp.Len() > 0 {
+				out = append(out, sp)
+			}
+			return ast.WalkSkipChildren, nil
+		case ast.KindFencedCodeBlock, ast.KindCodeBlock, ast.KindHTMLBlock:
+			lines := n.Lines()
+			if lines.Len() > 0 {
+				sp := trimSpan(raw, model.Span{Start: bodyStart + lines.At(0).Start, End: bodyStart + lines.At(lines.Len()-1).Stop})
+				if sp.Len() > 0 {
+					out = append(out, sp)
+				}
+			}
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return out
+}
+
+// textBlocks returns one block per line of a plain-text body, joining a
+// line to the next when the text is hard-wrapped (the line does not end a
+// sentence and the next starts in lower case).
+func textBlocks(raw []byte, bodyStart int) []model.Span {
+	var out []model.Span
+	var cur model.Span
+	open := false
+	off := bodyStart
+	for off < len(raw) {
+		end := bytes.IndexByte(raw[off:], '\n')
+		next := len(raw)
+		if end < 0 {
+			end = len(raw)
+		} else {
+			end += off
+			next = end + 1
+		}
+		line := trimSpan(raw, model.Span{Start: off, End: end})
+		switch {
+		case line.Len() == 0:
+			if open {
+				out = append(out, cur)
+				open = false
+			}
+		case open && continues(raw[cur.Start:cur.End], raw[line.Start:line.End]):
+			cur.End = line.End
+		default:
+			if open {
+				out = append(out, cur)
+			}
+			cur, open = line, true
+		}
+		off = next
+	}
+	if open {
+		out = append(out, cur)
+	}
+	return out
+}
+
+func continues(prev, next []byte) bool {
+	last, _ := utf8.DecodeLastRune(prev)
+	first, _ := utf8.DecodeRune(next)
+	return !strings.ContainsRune(".!?:;\"”’)…", last) && unicode.IsLower(first) && len(prev) > 40
+}
+
+func trimSpan(raw []byte, s model.Span) model.Span {
+	for s.Start < s.End && isSpace(raw[s.Start]) {
+		s.Start++
+	}
+	for s.End > s.Start && isSpace(raw[s.End-1]) {
+		s.End--
+	}
+	return s
+}
+
+func isSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'
+}
+
+var (
+	teaserRe  = regexp.MustCompile(`^(?:[A-Z]{2,}(?:\s+[A-Z]{2,})+|WATCH|READ|RELATED|LISTEN|VIDEO|PHOTOS|ADVERTISEMENT|SPONSORED)\s*[:|]`)
+	stampRe   = regexp.MustCompile(`(?i)^(?:published|updated|posted|last modified|last updated|this article is from|breaking news|by\s|written by|first published|photo:|image:|source:)`)
+	copyRe    = regexp.MustCompile(`(?i)(?:©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved)`)
+	ctaVerbs  = textutil.Fold
+	ctaStarts = map[string]bool{"add": true, "follow": true, "subscribe": true, "share": true, "sign": true, "click": true,
+		"download": true, "join": true, "read": true, "watch": true, "listen": true, "connect": true, "continue": true,
+		"get": true, "like": true, "comment": true, "tap": true, "see": true, "view": true, "tweet": true, "email": true, "print": true}
+)
+
+// Classify tells a block's kind from its text (white space squashed) and,
+// for chrome, which shape matched.
+func Classify(s string) (model.BlockKind, string) {
+	letters := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	words := strings.Fields(s)
+	switch {
+	case letters == 0:
+		return model.Chrome, "no text"
+	case copyRe.MatchString(s) && (len(words) < 12 || strings.HasPrefix(s, "©") || strings.HasPrefix(strings.ToLower(s), "copyright")):
+		return model.Chrome, "copyright footer"
+	case teaserRe.MatchString(s):
+		return model.Chrome, "teaser"
+	case strings.HasPrefix(s, "(") && strings.HasSuffix(s, ")") && len(words) < 15:
+		return model.Chrome, "credit line"
+	case stampRe.MatchString(s) && len(words) < 15:
+		return model.Chrome, "byline or date stamp"
+	}
+	last, _ := utf8.DecodeLastRuneInString(s)
+	sentenceEnd := strings.ContainsRune(".!?…\"”’", last)
+	if sentenceEnd && len(words) >= 4 {
+		return model.Prose, ""
+	}
+	switch {
+	case len(words) <= 2:
+		return model.Chrome, "short fragment"
+	case ctaStarts[ctaVerbs(strings.Trim(words[0], ".,:"))]:
+		return model.Chrome, "call to action"
+	case sentenceEnd, len(words) >= 16, strings.ContainsAny(s[:len(s)-1], ".?!") && len(words) >= 8:
+		// a long line without a final stop is prose cut off mid-sentence
+		return model.Prose, ""
+	}
+	return model.Heading, ""
+}
