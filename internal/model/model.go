@@ -147,6 +147,7 @@ type DateValue struct {
 	Month    int    `json:"month,omitempty"`
 	DayLo    int    `json:"day_lo,omitempty"`
 	DayHi    int    `json:"day_hi,omitempty"`
+	Weekday  int    `json:"weekday,omitempty"`  // 1 = Sunday … 7 = Saturday, when the text names the day
 	Since    bool   `json:"since,omitempty"`    // "since 2020": an open interval
 	Relative string `json:"relative,omitempty"` // the relative phrase it was resolved from
 }
@@ -158,21 +159,49 @@ type TimeValue struct {
 	Approx  bool   `json:"approx,omitempty"`
 }
 
-// QtyValue is a quantity as an interval [Lo, Hi]; Hi < 0 means unbounded.
+// QtyValue is a quantity as an interval [Lo, Hi] in base units; Hi < 0
+// means unbounded above. A qualifier widens the interval ("at least 30" is
+// [30, ∞)); a measure with a unit is widened by half its last digit, so
+// "6 miles" and "10 kilometres" overlap.
 type QtyValue struct {
 	Lo        float64 `json:"lo"`
 	Hi        float64 `json:"hi"`
 	Number    float64 `json:"number"`              // the figure as written
 	Qualifier string  `json:"qualifier,omitempty"` // "at least", "about", …
-	Unit      string  `json:"unit,omitempty"`
+	Unit      string  `json:"unit,omitempty"`      // as written: "km", "miles"
+	Dim       string  `json:"dim,omitempty"`       // "length", "mass", "percent"; Lo/Hi are in metres, kg, %
 }
 
-// NameValue is a capitalised name mention with the cues about its kind.
+// NameValue is a capitalised name mention with the local cues about its kind.
 type NameValue struct {
-	Name  string     `json:"name"`            // the name as written, cleaned of possessives and titles
-	Kind  EntityKind `json:"kind,omitempty"`  // the kind the local cues vote for
-	Cue   string     `json:"cue,omitempty"`   // the cue that decided Kind
-	Alias string     `json:"alias,omitempty"` // an acronym defined beside it: "Syrian Free Army (SFA)"
+	Name  string `json:"name"`            // as written, without possessive, title or "-led" suffix
+	Alias string `json:"alias,omitempty"` // an acronym defined beside it: "Syrian Free Army (SFA)"
+	Votes Votes  `json:"votes"`
+}
+
+// Votes weigh the cues for each kind of entity a mention may name.
+type Votes struct {
+	Person int `json:"person,omitempty"`
+	Place  int `json:"place,omitempty"`
+	Org    int `json:"org,omitempty"`
+}
+
+// Add sums two vote counts.
+func (v Votes) Add(o Votes) Votes {
+	return Votes{v.Person + o.Person, v.Place + o.Place, v.Org + o.Org}
+}
+
+// Kind is the kind with the most votes; NoKind on a tie or no votes.
+func (v Votes) Kind() EntityKind {
+	switch {
+	case v.Person > v.Place && v.Person > v.Org:
+		return Person
+	case v.Place > v.Person && v.Place > v.Org:
+		return Place
+	case v.Org > v.Person && v.Org > v.Place:
+		return Org
+	}
+	return NoKind
 }
 
 // Dump renders v as indented JSON with a trailing newline, for golden files

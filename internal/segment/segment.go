@@ -254,7 +254,7 @@ func Classify(s string) (model.BlockKind, string) {
 		return model.Chrome, "short fragment"
 	case ctaStarts[ctaVerbs(strings.Trim(words[0], ".,:"))]:
 		return model.Chrome, "call to action"
-	case sentenceEnd, len(words) >= 16, strings.ContainsAny(s[:len(s)-1], ".?!") && len(words) >= 8:
+	case sentenceEnd, len(words) >= 16, len(words) >= 8 && len(Split([]byte(s), 0)) >= 2:
 		// a long line without a final stop is prose cut off mid-sentence
 		return model.Prose, ""
 	}

@@ -1,0 +1,114 @@
+package extract
+
+import (
+	"sort"
+	"time"
+
+	"dossier/internal/model"
+	"dossier/internal/textutil"
+)
+
+// Sentence is what an extractor sees: one sentence, tokenised, in context.
+type Sentence struct {
+	Article   *model.Article
+	Block     *model.Block
+	Sentence  model.Sentence
+	Toks      []textutil.Token
+	Lower     []string        // folded token texts, index-aligned with Toks
+	Published time.Time       // zero when the article does not say
+	Vocab     map[string]bool // folded words the article uses in lower case
+	taken     []model.Span    // spans already claimed by earlier extractors
+}
+
+// Taken reports whether token range [i, j) overlaps a span already claimed.
+func (s *Sentence) Taken(i, j int) bool {
+	a, b := s.Toks[i].Start, s.Toks[j-1].End
+	for _, t := range s.taken {
+		if a < t.End && t.Start < b {
+			return true
+		}
+	}
+	return false
+}
+
+// Claim builds a claim of kind k over tokens [i, j).
+func (s *Sentence) Claim(k model.ClaimKind, i, j int) model.Claim {
+	sp := model.Span{Start: s.Toks[i].Start, End: s.Toks[j-1].End}
+	return model.Claim{
+		Article: s.Article.ID, Kind: k, Span: sp, Sentence: s.Sentence.Span,
+		Anchor: s.Sentence.Anchor, Text: s.Article.Text(sp),
+	}
+}
+
+// Extractor finds one kind of claim in a sentence.
+type Extractor interface {
+	Name() string
+	Extract(s *Sentence) []model.Claim
+}
+
+// Extractors run in this order; the first to claim a token keeps it.
+var Extractors = []Extractor{dates{}, times{}, quantities{}, names{}}
+
+// Result is the output of Extract for one article.
+type Result struct {
+	Claims []model.Claim  `json:"claims"`
+	Events map[string]int `json:"events"` // incident noun (canonical) → mentions
+}
+
+// Extract runs every extractor over every non-chrome sentence of the article.
+func Extract(a *model.Article, d *model.Doc) Result {
+	res := Result{Events: map[string]int{}}
+	pub := Published(a.Meta.Published)
+	vocab := map[string]bool{}
+	var sents []*Sentence
+	for bi := range d.Blocks {
+		b := &d.Blocks[bi]
+		if b.Kind == model.Chrome {
+			continue
+		}
+		for _, st := range b.Sentences {
+			toks := textutil.Tokenize(a.Text(st.Span), st.Span.Start)
+			low := make([]string, len(toks))
+			for i, t := range toks {
+				low[i] = t.Lower()
+				if t.Kind == textutil.Word && !t.Cap() {
+					vocab[low[i]] = true
+				}
+				if ev := IncidentNoun(low[i]); ev != "" && t.Kind == textutil.Word {
+					res.Events[ev]++
+				}
+			}
+			sents = append(sents, &Sentence{Article: a, Block: b, Sentence: st, Toks: toks, Lower: low, Published: pub, Vocab: vocab})
+		}
+	}
+	for _, s := range sents {
+		for _, ex := range Extractors {
+			cs := ex.Extract(s)
+			for _, c := range cs {
+				s.taken = append(s.taken, c.Span)
+			}
+			res.Claims = append(res.Claims, cs...)
+		}
+	}
+	sort.SliceStable(res.Claims, func(i, j int) bool {
+		if res.Claims[i].Span.Start != res.Claims[j].Span.Start {
+			return res.Claims[i].Span.Start < res.Claims[j].Span.Start
+		}
+		return res.Claims[i].Kind < res.Claims[j].Kind
+	})
+	return res
+}
+
+// Published parses a normalised front-matter publication stamp; the zero
+// time when empty or unreadable. Only its calendar date is used.
+func Published(s string) time.Time {
+	if s == "" {
+		return time.Time{}
+	}
+	for _, layout := range []string{"2006-01-02", time.RFC3339} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+		}
+	}
+	return time.Time{}
+}

@@ -1,0 +1,496 @@
+package extract
+
+import (
+	"math"
+	"strconv"
+	"strings"
+
+	"dossier/internal/model"
+	"dossier/internal/textutil"
+)
+
+// quantities finds figures and what they count: "at least 150 people were
+// killed", "the death toll rose to 398", "2,500 IS fighters", "five
+// daughters", "a depth of 10 kilometres (6 miles)", "magnitude-6.1",
+// "between 20 and 30 houses". A figure whose counted thing cannot be told is
+// not emitted: it could not be compared with anything.
+type quantities struct{}
+
+func (quantities) Name() string { return "quantities" }
+
+type unitDef struct {
+	dim    string
+	factor float64
+}
+
+var units = map[string]unitDef{
+	"km": {"length", 1000}, "kilometers": {"length", 1000}, "kilometres": {"length", 1000}, "kilometer": {"length", 1000},
+	"kilometre": {"length", 1000}, "kms": {"length", 1000}, "miles": {"length", 1609.344}, "mile": {"length", 1609.344},
+	"mi": {"length", 1609.344}, "metres": {"length", 1}, "meters": {"length", 1}, "metre": {"length", 1}, "meter": {"length", 1},
+	"m": {"length", 1}, "feet": {"length", 0.3048}, "foot": {"length", 0.3048}, "ft": {"length", 0.3048},
+	"kg": {"mass", 1}, "kilograms": {"mass", 1}, "kilos": {"mass", 1}, "tonnes": {"mass", 1000}, "tons": {"mass", 1000},
+	"%": {"percent", 1}, "percent": {"percent", 1},
+}
+
+// qualifiers before a figure, longest first.
+var qualifiers = []struct {
+	words string
+	kind  string // "min", "max", "approx", "near"
+}{
+	{"no fewer than", "min"}, {"as many as", "max"}, {"in excess of", "min"}, {"at least", "min"}, {"more than", "min"},
+	{"upwards of", "min"}, {"fewer than", "max"}, {"less than", "max"}, {"up to", "max"}, {"close to", "approx"},
+	{"an estimated", "approx"}, {"over", "min"}, {"above", "min"}, {"exceeding", "min"}, {"passes", "min"},
+	{"passed", "min"}, {"topped", "min"}, {"surpassed", "min"}, {"exceeded", "min"}, {"under", "max"}, {"below", "max"},
+	{"nearly", "near"}, {"almost", "near"}, {"about", "approx"}, {"around", "approx"}, {"approximately", "approx"},
+	{"roughly", "approx"}, {"some", "approx"}, {"estimated", "approx"}, {"approx", "approx"}, {"circa", "approx"},
+}
+
+// lookbackNouns before a figure name what it is ("a population of about 429,000").
+var lookbackNouns = map[string]string{"population": "population", "toll": "deaths", "capacity": "capacity"}
+
+func (quantities) Extract(s *Sentence) []model.Claim {
+	var out []model.Claim
+	t, low := s.Toks, s.Lower
+	n := len(t)
+	for i := 0; i < n; i++ {
+		if s.Taken(i, i+1) {
+			continue
+		}
+		num, j, ok := figure(s, i)
+		if !ok || skipFigure(s, i, j) {
+			continue
+		}
+		start := i
+		v := model.QtyValue{Number: num, Lo: num, Hi: num}
+		// ranges: "between 20 and 30", "20 to 30", "20-30"
+		if i > 0 && low[i-1] == "between" && j+1 < n && low[j] == "and" {
+			if hi, k, ok := figure(s, j+1); ok && hi > num {
+				v.Hi, v.Qualifier, start, j = hi, "between", i-1, k
+			}
+		} else if j+1 < n && (t[j].Text == "-" || t[j].Text == "–") && !t[j-1].SpaceAfter && !t[j].SpaceAfter && t[j+1].Kind == textutil.Number {
+			// "20-30"; "from 150 to 175" is a change, not a range
+			if hi, k, ok := figure(s, j+1); ok && hi > num {
+				v.Hi, v.Qualifier, j = hi, "between", k
+			}
+		}
+		if v.Qualifier == "" {
+			if q, kind, k := qualifierBefore(s, i); q != "" {
+				v.Qualifier, start = q, k
+				switch kind {
+				case "min":
+					v.Hi = -1
+				case "max":
+					v.Lo = 0
+				case "approx":
+					v.Lo, v.Hi = num*0.9, num*1.1
+				case "near":
+					v.Lo = num * 0.85
+				}
+			}
+		}
+		subject := ""
+		// magnitude: "magnitude-6.1", "6.5-magnitude", "magnitude 6.5"
+		if isMagnitude(s, i, j) {
+			subject = "magnitude"
+		}
+		// unit
+		if subject == "" && j < n {
+			u := low[j]
+			if u == "per" && j+1 < n && low[j+1] == "cent" {
+				u = "percent"
+				j++
+			}
+			if def, ok := units[u]; ok && !(u == "m" && t[j].Cap()) {
+				v.Unit, v.Dim = t[j].Text, def.dim
+				half := halfUnit(t[i].Text)
+				lo, hi := v.Lo, v.Hi
+				if v.Qualifier == "" || v.Qualifier == "between" {
+					lo, hi = lo-half, hi+half
+				}
+				v.Lo = lo * def.factor
+				if hi >= 0 {
+					hi *= def.factor
+				}
+				v.Hi = hi
+				j++
+				subject = measureSubject(s, start, j)
+				if subject == "" {
+					continue // a distance from what? not comparable
+				}
+			}
+		}
+		if subject == "" {
+			subject = countedSubject(s, start, i, j)
+		}
+		if subject == "" {
+			continue
+		}
+		c := s.Claim(model.KindQuantity, start, j)
+		c.Qty = &v
+		c.Subject = subject
+		c.Scope = scopeOf(s, start, j)
+		c.Authority = authority(s)
+		out = append(out, c)
+		i = j - 1
+	}
+	return out
+}
+
+// figure reads a number at token i: digits ("2,500", "6.1"), words
+// ("five", "twenty-five"), with a scale ("2.5 million", "five hundred").
+func figure(s *Sentence, i int) (float64, int, bool) {
+	t, low := s.Toks, s.Lower
+	var v float64
+	switch t[i].Kind {
+	case textutil.Number:
+		f, err := strconv.ParseFloat(strings.ReplaceAll(t[i].Text, ",", ""), 64)
+		if err != nil {
+			return 0, 0, false
+		}
+		v = f
+	case textutil.Word:
+		parts := strings.Split(low[i], "-")
+		for _, p := range parts {
+			w, ok := textutil.NumberWord(p)
+			if !ok || p == "dozen" {
+				return 0, 0, false
+			}
+			v += w
+		}
+		if v <= 1 {
+			return 0, 0, false
+		}
+	default:
+		return 0, 0, false
+	}
+	j := i + 1
+	if j < len(t) {
+		if sc, ok := textutil.ScaleWord(low[j]); ok {
+			v *= sc
+			j++
+		}
+	}
+	return v, j, true
+}
+
+// skipFigure drops numbers that are not quantities: years, ages, ordinals,
+// parts of names ("COVID-19", "Flight 370").
+func skipFigure(s *Sentence, i, j int) bool {
+	t, low := s.Toks, s.Lower
+	n := len(t)
+	if _, ok := isYear(t[i]); ok && j == i+1 {
+		return true
+	}
+	if j < n && (low[j] == "th" || low[j] == "st" || low[j] == "nd" || low[j] == "rd") && !t[j-1].SpaceAfter {
+		return true
+	}
+	if j < n && (strings.HasPrefix(low[j], "year") || strings.HasPrefix(low[j], "-year")) {
+		return true
+	}
+	if j+1 < n && t[j].Text == "-" && (strings.HasPrefix(low[j+1], "year") || low[j+1] == "month-old") {
+		return true
+	}
+	if i > 0 && t[i-1].Kind == textutil.Word && t[i-1].Cap() && i-1 > 0 && textutil.Month(low[i-1]) == 0 &&
+		!strings.EqualFold(low[i-1], "magnitude") {
+		return true
+	}
+	if i > 0 && t[i-1].Text == "-" && i > 1 && t[i-2].Kind == textutil.Word && t[i-2].AllCaps() {
+		return true
+	}
+	if i > 0 && (t[i-1].Text == "#" || t[i-1].Text == "$" || t[i-1].Text == "€" || t[i-1].Text == "£") {
+		return true
+	}
+	return false
+}
+
+func qualifierBefore(s *Sentence, i int) (string, string, int) {
+	for _, q := range qualifiers {
+		ws := strings.Fields(q.words)
+		k := i - len(ws)
+		if k < 0 {
+			continue
+		}
+		match := true
+		for x, w := range ws {
+			if s.Lower[k+x] != w {
+				match = false
+				break
+			}
+		}
+		if match {
+			return q.words, q.kind, k
+		}
+	}
+	return "", "", i
+}
+
+func isMagnitude(s *Sentence, i, j int) bool {
+	low := s.Lower
+	if !strings.Contains(s.Toks[i].Text, ".") && s.Toks[i].Kind == textutil.Number {
+		f, _ := strconv.ParseFloat(s.Toks[i].Text, 64)
+		if f > 10 {
+			return false
+		}
+	}
+	for _, k := range []int{i - 1, i - 2, j, j + 1} {
+		if k >= 0 && k < len(low) && (low[k] == "magnitude" || low[k] == "magnitude-") {
+			return true
+		}
+	}
+	return false
+}
+
+// halfUnit is half of the last written digit's place: "6" → 0.5, "6.1" → 0.05.
+func halfUnit(num string) float64 {
+	if k := strings.IndexByte(num, '.'); k >= 0 {
+		return 0.5 * math.Pow(10, -float64(len(num)-k-1))
+	}
+	return 0.5
+}
+
+// measureSubject names what a unit quantity measures: a measure noun
+// shortly before ("at a depth of 10 km") or "deep" right after.
+func measureSubject(s *Sentence, start, j int) string {
+	for k := start - 1; k >= 0 && k >= start-5; k-- {
+		if measureNouns[s.Lower[k]] {
+			return s.Lower[k]
+		}
+	}
+	if j < len(s.Lower) {
+		switch s.Lower[j] {
+		case "deep", "below":
+			return "depth"
+		case "high", "tall":
+			return "height"
+		case "long":
+			return "length"
+		}
+	}
+	return ""
+}
+
+// countedSubject tells what a count counts: the head noun after it, refined
+// by a casualty word near it ("people were killed" → deaths); else a noun
+// it hangs off ("a population of", "the toll rose to"), else the nearest
+// plural noun before it in the clause ("attacks … from 1,038 to 375").
+func countedSubject(s *Sentence, start, i, j int) string {
+	t, low := s.Toks, s.Lower
+	n := len(t)
+	noun, role := "", ""
+	k := j
+	for ; k < n && k < j+4; k++ {
+		if t[k].Kind != textutil.Word {
+			if t[k].Text == "-" && k+1 < n {
+				continue
+			}
+			break
+		}
+		w := low[k]
+		if r, ok := casualtyRoles[w]; ok {
+			role = r
+			break
+		}
+		if humanNouns[w] || isPlural(t[k]) {
+			noun = w
+			continue
+		}
+		if t[k].Cap() {
+			continue // a modifier: "2,500 IS fighters", "1,000 US troops"
+		}
+		if textutil.FunctionWords[w] || strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ed") {
+			break
+		}
+	}
+	if role == "" && (noun == "" || humanNouns[noun]) {
+		// "were killed", "people died", "have been injured"
+		for m := k; m < n && m <= k+3; m++ {
+			if r, ok := casualtyRoles[low[m]]; ok {
+				role = r
+				break
+			}
+			if t[m].Kind != textutil.Word {
+				break
+			}
+		}
+		// "killing 80 people", "injuring more than 800", "the toll rose to 398"
+		if role == "" {
+			for m := start - 1; m >= 0 && m >= start-5; m-- {
+				if r, ok := casualtyRoles[low[m]]; ok && (noun == "" || humanNouns[noun]) {
+					role = r
+					break
+				}
+				if sub, ok := lookbackNouns[low[m]]; ok && noun == "" {
+					return sub
+				}
+				if t[m].Text == "." || t[m].Text == ";" {
+					break
+				}
+			}
+		}
+	}
+	if role != "" && (noun == "" || humanNouns[noun]) {
+		return role
+	}
+	if noun != "" {
+		if humanNouns[noun] && noun == "people" {
+			return "" // "150 people" with no role says nothing comparable
+		}
+		return singular(noun)
+	}
+	// back in the clause: "IS attacks have dropped, from 1,038 last year to 375"
+	if k == j || (k < n && (textutil.FunctionWords[low[k]] || low[k] == "last" || low[k] == "so")) {
+		for m := start - 1; m >= 0 && m >= start-12; m-- {
+			if t[m].Text == ";" || t[m].Text == ":" {
+				break
+			}
+			if t[m].Kind == textutil.Word && isPlural(t[m]) && !t[m].Cap() {
+				return singular(low[m])
+			}
+		}
+	}
+	return ""
+}
+
+// isPlural guesses whether a lower-case word is a plural noun.
+func isPlural(t textutil.Token) bool {
+	w := t.Lower()
+	if t.Kind != textutil.Word || t.Cap() || len(w) < 4 || !strings.HasSuffix(w, "s") || notPlural[w] {
+		return false
+	}
+	for _, suf := range []string{"ss", "us", "is", "ous", "'s", "ics"} {
+		if strings.HasSuffix(w, suf) {
+			return false
+		}
+	}
+	return true
+}
+
+func singular(w string) string {
+	switch {
+	case w == "people" || w == "men" || w == "women" || w == "children":
+		return w
+	case strings.HasSuffix(w, "ies"):
+		return w[:len(w)-3] + "y"
+	case strings.HasSuffix(w, "ches"), strings.HasSuffix(w, "shes"), strings.HasSuffix(w, "xes"), strings.HasSuffix(w, "sses"):
+		return w[:len(w)-2]
+	case strings.HasSuffix(w, "s"):
+		return w[:len(w)-1]
+	}
+	return w
+}
+
+var subordinators = words(`although though while whereas after before despite even since once when`)
+
+// scopeOf finds a time scope for a figure in its sentence: "last year",
+// "this year", "since 2020", "in 1974", "In September 2012, …". Years of
+// relative phrases are resolved against the publication date when known.
+func scopeOf(s *Sentence, start, j int) string {
+	t, low := s.Toks, s.Lower
+	n := len(t)
+	best, bestDist := "", 1<<30
+	consider := func(scope string, at int) {
+		d := at - j
+		if d > 6 {
+			return
+		}
+		if at < start {
+			d = start - at
+			if d > 10 {
+				return
+			}
+			// a year in a leading subordinate clause ("Although … in 2019, 2,500 …")
+			if subordinators[low[0]] {
+				for m := at; m < start; m++ {
+					if t[m].Text == "," {
+						return
+					}
+				}
+			}
+		}
+		if d < bestDist {
+			best, bestDist = scope, d
+		}
+	}
+	for m := 0; m < n; m++ {
+		if m >= start && m < j {
+			continue
+		}
+		if m+1 < n && low[m+1] == "year" && (low[m] == "last" || low[m] == "previous" || low[m] == "this") {
+			rel := "last year"
+			if low[m] == "this" {
+				rel = "this year"
+			}
+			if !s.Published.IsZero() {
+				y := s.Published.Year()
+				if rel == "last year" {
+					y--
+				}
+				rel = strconv.Itoa(y)
+			}
+			consider(rel, m)
+			continue
+		}
+		if y, ok := isYear(t[m]); ok && m > 0 && (yearPreps[low[m-1]] || textutil.Month(low[m-1]) != 0) && low[m-1] != "the" {
+			if m+1 < n && (IncidentNoun(low[m+1]) != "" || t[m+1].Text == "-") {
+				continue
+			}
+			// a full date (day and month) is when, not a scope
+			if m >= 2 && t[m-1].Text == "," {
+				continue
+			}
+			if m >= 2 && t[m-1].Kind == textutil.Number {
+				continue
+			}
+			sc := strconv.Itoa(y)
+			if low[m-1] == "since" {
+				sc = "since " + sc
+			}
+			consider(sc, m)
+		}
+	}
+	return best
+}
+
+// authority finds who a sentence attributes its figures to: "according to
+// X", "X said", "X reported". It returns the attribution as written, or "".
+func authority(s *Sentence) string {
+	t, low := s.Toks, s.Lower
+	n := len(t)
+	grab := func(k int) string {
+		var parts []string
+		for ; k < n && len(parts) < 6; k++ {
+			if t[k].Kind == textutil.Word && (t[k].Cap() || nameParticles[low[k]]) {
+				parts = append(parts, t[k].Text)
+				continue
+			}
+			if len(parts) == 0 && (low[k] == "the" || low[k] == "china's" || strings.HasSuffix(low[k], "'s")) {
+				continue
+			}
+			break
+		}
+		return strings.Join(parts, " ")
+	}
+	for k := 0; k+1 < n; k++ {
+		if low[k] == "according" && low[k+1] == "to" {
+			if a := grab(k + 2); a != "" {
+				return a
+			}
+		}
+	}
+	for k := 1; k < n; k++ {
+		if speechVerbs[low[k]] {
+			// "X said": the capitalised run right before the verb
+			m := k - 1
+			for m >= 0 && t[m].Kind == textutil.Word && (t[m].Cap() || nameParticles[low[m]]) {
+				m--
+			}
+			if m+1 < k {
+				a := grab(m + 1)
+				if a != "" && !textutil.FunctionWords[textutil.Fold(a)] {
+					return a
+				}
+			}
+		}
+	}
+	return ""
+}

@@ -1,0 +1,143 @@
+package extract
+
+import (
+	"strconv"
+	"strings"
+
+	"dossier/internal/model"
+	"dossier/internal/textutil"
+)
+
+// times finds times of day: "3 am", "4:30 p.m.", "03:00", "5.30pm",
+// "0830 GMT", "16:30 local time", with approximations ("around 3 am") and
+// zones (GMT, UTC, BST, "Beijing time", …).
+type times struct{}
+
+func (times) Name() string { return "times" }
+
+// zones maps a folded zone word to its UTC offset. Ambiguous abbreviations
+// (CST, IST) are left out on purpose: an unknown zone is better than a wrong one.
+var zones = map[string]string{
+	"gmt": "UTC", "utc": "UTC", "z": "UTC", "bst": "UTC+01:00", "cet": "UTC+01:00", "cest": "UTC+02:00",
+	"eet": "UTC+02:00", "eest": "UTC+03:00", "est": "UTC-05:00", "edt": "UTC-04:00", "pst": "UTC-08:00",
+	"pdt": "UTC-07:00", "mst": "UTC-07:00", "mdt": "UTC-06:00", "bjt": "UTC+08:00", "jst": "UTC+09:00",
+	"kst": "UTC+09:00", "aest": "UTC+10:00", "wib": "UTC+07:00", "msk": "UTC+03:00",
+}
+
+var approxWords = words(`around about approximately roughly circa nearly almost shortly just some`)
+
+func (times) Extract(s *Sentence) []model.Claim {
+	var out []model.Claim
+	t, low := s.Toks, s.Lower
+	n := len(t)
+	for i := 0; i < n; i++ {
+		if t[i].Kind != textutil.Number || s.Taken(i, i+1) {
+			continue
+		}
+		h, m, j, ok := clock(s, i)
+		if !ok {
+			continue
+		}
+		v := model.TimeValue{Minutes: h*60 + m}
+		// zone
+		if j < n {
+			if z, ok := zones[strings.Trim(low[j], ".")]; ok && (t[j].AllCaps() || len(low[j]) <= 4) {
+				v.Zone = z
+				j++
+			} else if j+1 < n && low[j] == "local" && low[j+1] == "time" {
+				j += 2
+			} else if j+1 < n && low[j+1] == "time" && low[j] == "beijing" {
+				v.Zone = "UTC+08:00"
+				j += 2
+			}
+		}
+		start := i
+		if i > 0 && approxWords[low[i-1]] {
+			v.Approx = true
+			start = i - 1
+		}
+		c := s.Claim(model.KindTime, start, j)
+		c.Time = &v
+		c.Subject = eventAnchor(s, start, j)
+		out = append(out, c)
+		i = j - 1
+	}
+	return out
+}
+
+// clock reads a clock time at token i; it returns hours, minutes and the
+// index after the time.
+func clock(s *Sentence, i int) (int, int, int, bool) {
+	t, low := s.Toks, s.Lower
+	n := len(t)
+	h, m := -1, 0
+	j := i + 1
+	colon := false
+	switch {
+	case strings.Contains(t[i].Text, "."): // "5.30pm"
+		parts := strings.SplitN(t[i].Text, ".", 2)
+		if len(parts[1]) != 2 {
+			return 0, 0, 0, false
+		}
+		h, _ = strconv.Atoi(parts[0])
+		m, _ = strconv.Atoi(parts[1])
+		colon = true
+	case j+1 < n && t[j].Text == ":" && t[j+1].Kind == textutil.Number && len(t[j+1].Text) == 2 && !t[i].SpaceAfter:
+		h, _ = strconv.Atoi(t[i].Text)
+		m, _ = strconv.Atoi(t[j+1].Text)
+		j += 2
+		colon = true
+	case len(t[i].Text) == 4 && !strings.Contains(t[i].Text, ","): // "0830 GMT"
+		if j < n {
+			if _, ok := zones[low[j]]; ok && t[j].AllCaps() {
+				h, _ = strconv.Atoi(t[i].Text[:2])
+				m, _ = strconv.Atoi(t[i].Text[2:])
+				if h > 23 || m > 59 {
+					return 0, 0, 0, false
+				}
+				return h, m, j, true
+			}
+			if low[j] == "hrs" || low[j] == "hours" {
+				h, _ = strconv.Atoi(t[i].Text[:2])
+				m, _ = strconv.Atoi(t[i].Text[2:])
+				if h > 23 || m > 59 {
+					return 0, 0, 0, false
+				}
+				return h, m, j + 1, true
+			}
+		}
+		return 0, 0, 0, false
+	default:
+		if len(t[i].Text) > 2 {
+			return 0, 0, 0, false
+		}
+		h, _ = strconv.Atoi(t[i].Text)
+	}
+	if h < 0 || h > 23 || m > 59 {
+		return 0, 0, 0, false
+	}
+	// am / pm
+	if j < n {
+		ap := strings.ReplaceAll(low[j], ".", "")
+		if ap == "am" || ap == "pm" {
+			if h < 1 || h > 12 {
+				return 0, 0, 0, false
+			}
+			if ap == "pm" && h != 12 {
+				h += 12
+			}
+			if ap == "am" && h == 12 {
+				h = 0
+			}
+			j++
+			if j < n && t[j].Text == "." && t[j-1].Text[len(t[j-1].Text)-1] != '.' && !t[j-1].SpaceAfter && strings.Contains(t[j-1].Text, ".") {
+				j++
+			}
+			return h, m, j, true
+		}
+	}
+	if colon {
+		return h, m, j, true
+	}
+	return 0, 0, 0, false
+}
