@@ -258,7 +258,11 @@ func lastDay(m int) int {
 //	"the October 19 raid"                    noun right after the date
 //	"the raid took place around 3 AM on …"   noun, occurrence verb, then the date
 //	"On Sunday, a strong earthquake struck"  the date, noun, then the verb
-func eventAnchor(s *Sentence, i, j int) string {
+func eventAnchor(s *Sentence, i, j int) string { return eventAnchorWithin(s, i, j, 14) }
+
+// eventAnchorWithin is eventAnchor with at most gap tokens between the
+// occurrence verb and the mention.
+func eventAnchorWithin(s *Sentence, i, j, gap int) string {
 	low := s.Lower
 	n := len(low)
 	// (a) "the October 29 raid"
@@ -272,7 +276,7 @@ func eventAnchor(s *Sentence, i, j int) string {
 		}
 	}
 	// (b) noun … occurrence verb … date
-	for v := i - 1; v >= 0 && v >= i-14; v-- {
+	for v := i - 1; v >= 0 && v >= i-gap; v-- {
 		if low[v] == ";" || low[v] == "but" {
 			break
 		}

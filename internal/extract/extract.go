@@ -90,6 +90,7 @@ func Extract(a *model.Article, d *model.Doc) Result {
 			res.Claims = append(res.Claims, cs...)
 		}
 	}
+	inheritYears(res.Claims)
 	sort.SliceStable(res.Claims, func(i, j int) bool {
 		if res.Claims[i].Span.Start != res.Claims[j].Span.Start {
 			return res.Claims[i].Span.Start < res.Claims[j].Span.Start
@@ -111,4 +112,32 @@ func Published(s string) time.Time {
 		}
 	}
 	return time.Time{}
+}
+
+// inheritYears completes a date without a year ("the October 29 raid") from
+// a full date with the same month and day in the same article ("October 29,
+// 2025"): the article itself says which year it means. Two candidate years
+// leave it partial.
+func inheritYears(claims []model.Claim) {
+	years := map[[2]int]map[int]bool{}
+	for _, c := range claims {
+		if d := c.Date; d != nil && d.Year != 0 && d.DayLo != 0 && d.DayLo == d.DayHi {
+			k := [2]int{d.Month, d.DayLo}
+			if years[k] == nil {
+				years[k] = map[int]bool{}
+			}
+			years[k][d.Year] = true
+		}
+	}
+	for i := range claims {
+		d := claims[i].Date
+		if d == nil || d.Year != 0 || d.DayLo == 0 || d.DayLo != d.DayHi {
+			continue
+		}
+		if ys := years[[2]int{d.Month, d.DayLo}]; len(ys) == 1 {
+			for y := range ys {
+				d.Year = y
+			}
+		}
+	}
 }

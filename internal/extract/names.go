@@ -57,7 +57,7 @@ func (names) Extract(s *Sentence) []model.Claim {
 		var votes model.Votes
 		// strip leading function words, titles, demonyms
 		k := i
-		for k < j && (textutil.FunctionWords[low[k]] || textutil.Month(low[k]) != 0 || textutil.Weekday(low[k]) >= 0) {
+		for k < j && ((textutil.FunctionWords[low[k]] && !t[k].AllCaps()) || textutil.Month(low[k]) != 0 || textutil.Weekday(low[k]) >= 0) {
 			k++
 		}
 		if k < j && k == sentenceStart(s) && j-k == 1 && (s.Vocab[stripAffix(low[k])] || nounPhraseStart(s, j)) {
@@ -95,6 +95,14 @@ func (names) Extract(s *Sentence) []model.Claim {
 		}
 		nv.Votes = votes
 		c.Name = nv
+		// the place of an incident: "the raid took place in Dumayr"
+		if votes.Place > 0 && k > 0 {
+			if low[k-1] == "in" {
+				c.Subject = placeAnchor(s, k-1)
+			} else if low[k-1] == "of" && k > 3 && placeNouns[low[k-2]] && low[k-4] == "in" {
+				c.Subject = placeAnchor(s, k-4)
+			}
+		}
 		out = append(out, c)
 		i = runEnd - 1
 	}
@@ -320,4 +328,29 @@ func kindVotes(s *Sentence, k, j int) model.Votes {
 		v.Place++ // "the Badiya", "the Middle East"
 	}
 	return v
+}
+
+// placeFiller may stand between an occurrence verb and "in <place>":
+// "took place on October 28, 2025, in", "unfolded around 3 am in".
+var placeFiller = words(`on at around about approximately roughly early late the and hours of morning night evening
+afternoon local time place out`)
+
+// placeAnchor returns the incident a place is the scene of, when "in" at
+// token p follows "<incident> <occurrence verb>" with only dates, times and
+// small words between: "the raid took place around 3 AM on October 29 in".
+func placeAnchor(s *Sentence, p int) string {
+	for v := p - 1; v >= 0; v-- {
+		switch {
+		case s.Toks[v].Kind == textutil.Punct, s.Taken(v, v+1), placeFiller[s.Lower[v]]:
+			continue
+		case occurrenceVerbs[s.Lower[v]] && !weakOccurrence[s.Lower[v]]:
+			for nn := v - 1; nn >= 0 && nn >= v-6; nn-- {
+				if ev := IncidentNoun(s.Lower[nn]); ev != "" && !s.Toks[nn].Cap() && !priorModifier(s, nn) {
+					return ev
+				}
+			}
+		}
+		return ""
+	}
+	return ""
 }

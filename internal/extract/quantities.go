@@ -197,6 +197,9 @@ func skipFigure(s *Sentence, i, j int) bool {
 	if i > 0 && t[i-1].Text == "-" && i > 1 && t[i-2].Kind == textutil.Word && t[i-2].AllCaps() {
 		return true
 	}
+	if i > 0 && t[i].Kind == textutil.Word && (low[i-1] == "the" || low[i-1] == "these" || low[i-1] == "those") {
+		return true // "the two governments": a reference, not a count
+	}
 	if i > 0 && (t[i-1].Text == "#" || t[i-1].Text == "$" || t[i-1].Text == "€" || t[i-1].Text == "£") {
 		return true
 	}
@@ -335,7 +338,7 @@ func countedSubject(s *Sentence, start, i, j int) string {
 		if humanNouns[noun] && noun == "people" {
 			return "" // "150 people" with no role says nothing comparable
 		}
-		return singular(noun)
+		return noun
 	}
 	// back in the clause: "IS attacks have dropped, from 1,038 last year to 375"
 	if k == j || (k < n && (textutil.FunctionWords[low[k]] || low[k] == "last" || low[k] == "so")) {
@@ -344,7 +347,7 @@ func countedSubject(s *Sentence, start, i, j int) string {
 				break
 			}
 			if t[m].Kind == textutil.Word && isPlural(t[m]) && !t[m].Cap() {
-				return singular(low[m])
+				return low[m]
 			}
 		}
 	}
@@ -365,20 +368,6 @@ func isPlural(t textutil.Token) bool {
 	return true
 }
 
-func singular(w string) string {
-	switch {
-	case w == "people" || w == "men" || w == "women" || w == "children":
-		return w
-	case strings.HasSuffix(w, "ies"):
-		return w[:len(w)-3] + "y"
-	case strings.HasSuffix(w, "ches"), strings.HasSuffix(w, "shes"), strings.HasSuffix(w, "xes"), strings.HasSuffix(w, "sses"):
-		return w[:len(w)-2]
-	case strings.HasSuffix(w, "s"):
-		return w[:len(w)-1]
-	}
-	return w
-}
-
 var subordinators = words(`although though while whereas after before despite even since once when`)
 
 // scopeOf finds a time scope for a figure in its sentence: "last year",
@@ -389,8 +378,17 @@ func scopeOf(s *Sentence, start, j int) string {
 	n := len(t)
 	best, bestDist := "", 1<<30
 	consider := func(scope string, at int) {
+		lo, hi := j, at
+		if at < start {
+			lo, hi = at+1, start
+		}
+		for m := lo; m < hi; m++ {
+			if t[m].Kind == textutil.Number || t[m].Text == ";" {
+				return // the scope belongs to another figure or clause
+			}
+		}
 		d := at - j
-		if d > 6 {
+		if d > 12 {
 			return
 		}
 		if at < start {

@@ -1,0 +1,125 @@
+package align
+
+import (
+	"sort"
+	"strings"
+
+	"dossier/internal/model"
+	"dossier/internal/textutil"
+)
+
+// Input is one article with the per-article stages' output.
+type Input struct {
+	Article *model.Article
+	Doc     *model.Doc
+	Claims  []model.Claim
+	Events  map[string]int
+}
+
+// Align builds the ledger of a corpus. Inputs are taken in the order given
+// (the build passes them sorted by file path).
+func Align(in []Input) model.Ledger {
+	led := model.Ledger{Chrome: map[string][]int{}, Claims: map[string][]model.Claim{}, EntityOf: map[string]string{}}
+	markRepeatedChrome(in, &led)
+	led.MainEvent = mainEvent(in)
+	led.Overlaps = overlaps(in, &led)
+	ents, entityOf := groupEntities(in, &led)
+	led.Entities, led.EntityOf = ents, entityOf
+	led.Facts = buildFacts(in, &led)
+	led.Timeline = buildTimeline(in, &led)
+	return led
+}
+
+// markRepeatedChrome finds short non-prose lines that recur across articles.
+func markRepeatedChrome(in []Input, led *model.Ledger) {
+	seen := map[string]map[string]bool{}
+	key := func(a *model.Article, b model.Block) string {
+		if b.Kind == model.Prose {
+			return ""
+		}
+		txt := textutil.Fold(textutil.SquashSpace(a.Text(b.Span)))
+		if len(strings.Fields(txt)) > 6 {
+			return ""
+		}
+		return txt
+	}
+	for _, x := range in {
+		for _, b := range x.Doc.Blocks {
+			if k := key(x.Article, b); k != "" {
+				if seen[k] == nil {
+					seen[k] = map[string]bool{}
+				}
+				seen[k][x.Article.ID] = true
+			}
+		}
+	}
+	for _, x := range in {
+		var drop []model.Span
+		for bi, b := range x.Doc.Blocks {
+			if k := key(x.Article, b); k != "" && len(seen[k]) >= 2 && b.Kind != model.Chrome {
+				led.Chrome[x.Article.ID] = append(led.Chrome[x.Article.ID], bi)
+				drop = append(drop, b.Span)
+			}
+		}
+		var keep []model.Claim
+	claims:
+		for _, c := range x.Claims {
+			for _, sp := range drop {
+				if sp.Contains(c.Span) {
+					continue claims
+				}
+			}
+			keep = append(keep, c)
+		}
+		led.Claims[x.Article.ID] = keep
+	}
+}
+
+// generic incident nouns lose to a specific one ("raid") used by as many articles.
+var generic = map[string]bool{"incident": true, "operation": true, "event": true, "mission": true, "disaster": true, "accident": true}
+
+func mainEvent(in []Input) string {
+	articles := map[string]int{}
+	mentions := map[string]int{}
+	for _, x := range in {
+		for ev, n := range x.Events {
+			articles[ev]++
+			mentions[ev] += n
+		}
+	}
+	var evs []string
+	for ev := range articles {
+		evs = append(evs, ev)
+	}
+	sort.Slice(evs, func(i, j int) bool {
+		a, b := evs[i], evs[j]
+		if articles[a] != articles[b] {
+			return articles[a] > articles[b]
+		}
+		if generic[a] != generic[b] {
+			return !generic[a]
+		}
+		if mentions[a] != mentions[b] {
+			return mentions[a] > mentions[b]
+		}
+		return a < b
+	})
+	for _, ev := range evs {
+		if !generic[ev] && articles[ev]*2 >= articles[evs[0]] {
+			return ev
+		}
+	}
+	if len(evs) > 0 {
+		return evs[0]
+	}
+	return "incident"
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

@@ -1,0 +1,215 @@
+package align
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"dossier/internal/corpus"
+	"dossier/internal/extract"
+	"dossier/internal/model"
+	"dossier/internal/segment"
+	"dossier/internal/testutil"
+)
+
+// run takes the articles in dir through corpus, segment, extract and align.
+func run(t testing.TB, dir string) model.Ledger {
+	t.Helper()
+	site := filepath.Dir(filepath.Dir(dir))
+	arts, diags, err := corpus.Load(os.DirFS(site))
+	if err != nil || diags.HasErrors() {
+		t.Fatalf("load %s: %v %v", dir, err, diags)
+	}
+	var in []Input
+	for i := range arts {
+		a := &arts[i]
+		d := segment.Segment(a)
+		res := extract.Extract(a, &d)
+		in = append(in, Input{Article: a, Doc: &d, Claims: res.Claims, Events: res.Events})
+	}
+	return Align(in)
+}
+
+func seeds(t testing.TB) model.Ledger {
+	return run(t, filepath.Join(testutil.RepoRoot(), "content", "articles"))
+}
+
+// Render is the golden form of a ledger.
+func Render(l model.Ledger) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "main event: %s\n\n# entities\n", l.MainEvent)
+	for _, e := range l.Entities {
+		var al []string
+		for _, a := range e.Aliases {
+			al = append(al, fmt.Sprintf("%s [%s]", a.Text, strings.Join(a.Sources, " ")))
+		}
+		fmt.Fprintf(&b, "%-12s %-28s %s\n", e.Kind, e.ID, strings.Join(al, "; "))
+	}
+	b.WriteString("\n# facts\n")
+	for _, f := range l.Facts {
+		fmt.Fprintf(&b, "%s (%s): %s", f.ID, f.Title, f.Status)
+		if f.Possible {
+			b.WriteString(" (possible)")
+		}
+		if f.Precision {
+			b.WriteString(" (precision)")
+		}
+		if f.Conflict != "" {
+			fmt.Fprintf(&b, " — %s", f.Conflict)
+		}
+		if len(f.Internal) > 0 {
+			fmt.Fprintf(&b, " — internal: %s", strings.Join(f.Internal, " "))
+		}
+		fmt.Fprintf(&b, " — %d sources, %d independent\n", len(f.Sources), f.Independent)
+		for _, c := range f.Claims {
+			fmt.Fprintf(&b, "    %-22s %-26s %q\n", c.Article, c.Display, c.Text)
+		}
+	}
+	b.WriteString("\n# timeline\n")
+	for _, e := range l.Timeline {
+		fmt.Fprintf(&b, "%-24s %-13s %-14s %s [%s]\n", e.Date.Norm(), e.Status, e.Fact, e.Label, strings.Join(e.Sources, " "))
+	}
+	b.WriteString("\n# overlaps\n")
+	for _, o := range l.Overlaps {
+		fmt.Fprintf(&b, "%s ~ %s: %d words\n", o.A, o.B, o.Shared)
+	}
+	return b.String()
+}
+
+func TestSeedsGolden(t *testing.T) {
+	testutil.Golden(t, "seeds.txt", []byte(Render(seeds(t))))
+}
+
+func fact(t *testing.T, l model.Ledger, id string) model.Fact {
+	t.Helper()
+	for _, f := range l.Facts {
+		if f.ID == id {
+			return f
+		}
+	}
+	t.Fatalf("no fact %q", id)
+	return model.Fact{}
+}
+
+func entityWith(l model.Ledger, alias string) *model.Entity {
+	for i, e := range l.Entities {
+		for _, a := range e.Aliases {
+			if a.Text == alias {
+				return &l.Entities[i]
+			}
+		}
+	}
+	return nil
+}
+
+// The seed expectations of issue 2, point 8.
+func TestSeedRaidDateDisputed(t *testing.T) {
+	l := seeds(t)
+	f := fact(t, l, "raid-date")
+	if f.Status != model.Disputed {
+		t.Fatalf("raid-date status = %s, want disputed", f.Status)
+	}
+	for _, want := range []string{"October 19", "October 28", "October 29", "2023 vs 2025"} {
+		if !strings.Contains(f.Conflict, want) {
+			t.Errorf("conflict %q does not name %q", f.Conflict, want)
+		}
+	}
+	if len(f.Internal) != 1 || !strings.HasPrefix(f.Internal[0], "004") {
+		t.Errorf("internal = %v, want source 004 contradicting itself (October 29 and October 19)", f.Internal)
+	}
+}
+
+func TestSeedSpellingVariantsGrouped(t *testing.T) {
+	l := seeds(t)
+	for _, group := range [][]string{
+		{"al-Masoud", "al-Masud", "Khaled al-Masoud", "Khaled al-Masud", "Khaled al Masud"},
+		{"Dumayr", "Dumayar", "al-Dumayr"},
+		{"al-Sharaa", "al-Shara", "al-Sharra", "Ahmad al-Sharaa", "Ahmed al-Sharaa"},
+	} {
+		first := entityWith(l, group[0])
+		if first == nil {
+			t.Errorf("no entity spelled %q", group[0])
+			continue
+		}
+		for _, v := range group[1:] {
+			if e := entityWith(l, v); e == nil || e.ID != first.ID {
+				t.Errorf("%q is not grouped with %q (entity %s)", v, group[0], first.ID)
+			}
+		}
+	}
+	victim, cousin := entityWith(l, "Khaled al-Masoud"), entityWith(l, "Abdel Kareem Masoud")
+	if victim == nil || cousin == nil || victim.ID == cousin.ID {
+		t.Errorf("the victim and his cousin Abdel Kareem Masoud must be two people")
+	}
+	if victim != nil && victim.Kind != model.Person {
+		t.Errorf("victim kind = %s, want person", victim.Kind)
+	}
+	if town := entityWith(l, "Dumayr"); town != nil && town.Kind != model.Place {
+		t.Errorf("Dumayr kind = %s, want place", town.Kind)
+	}
+}
+
+func TestSeedAgreeingValuesNotDisputed(t *testing.T) {
+	l := seeds(t)
+	for _, id := range []string{"raid-time", "fighters", "attacks-last-year", "attacks-this-year"} {
+		if f := fact(t, l, id); f.Status != model.Agreed && f.Status != model.SingleSource {
+			t.Errorf("%s is %s (%s), want agreed", id, f.Status, f.Conflict)
+		}
+	}
+	if f := fact(t, l, "raid-time"); f.Status != model.Agreed || len(f.Sources) < 4 {
+		t.Errorf("raid-time: 3 am = 03:00 = 3 AM should be agreed by 4 sources, got %s by %d", f.Status, len(f.Sources))
+	}
+	for _, id := range []string{"attacks-last-year", "attacks-this-year"} {
+		if f := fact(t, l, id); f.Status != model.Agreed {
+			t.Errorf("%s: 1,038 and 375 attacks should be agreed by two sources, got %s", id, f.Status)
+		}
+	}
+	found52 := false
+	for _, f := range l.Facts {
+		if f.Status == model.Disputed && !f.Possible && f.ID != "raid-date" {
+			t.Errorf("unexpected dispute %s: %s", f.ID, f.Conflict)
+		}
+		for _, c := range f.Claims {
+			if c.Qty != nil && c.Qty.Number == 52 {
+				found52 = true
+			}
+		}
+	}
+	if !found52 {
+		t.Error("the 52 incidents are not a fact")
+	}
+}
+
+func TestSeedTimelineBackground(t *testing.T) {
+	l := seeds(t)
+	have := map[string]bool{}
+	for _, e := range l.Timeline {
+		have[e.Date.Norm()] = true
+	}
+	for _, want := range []string{"2015", "2019", "2020/..", "2023"} {
+		if !have[want] {
+			t.Errorf("timeline has no %s entry", want)
+		}
+	}
+	disputed := 0
+	for _, e := range l.Timeline {
+		if e.Fact == "raid-date" {
+			if e.Status != model.Disputed {
+				t.Errorf("raid-date timeline entry %s is %s, want disputed", e.Date.Norm(), e.Status)
+			}
+			disputed++
+		}
+	}
+	if disputed < 2 {
+		t.Errorf("timeline shows %d competing raid dates, want each of them", disputed)
+	}
+}
+
+func TestDeterministic(t *testing.T) {
+	a, b := Render(seeds(t)), Render(seeds(t))
+	if a != b {
+		t.Fatal("two alignments of the same corpus differ")
+	}
+}

@@ -1,0 +1,387 @@
+package align
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+
+	"dossier/internal/model"
+	"dossier/internal/textutil"
+)
+
+// particles join the next word of a name ("al Masud" = "al-Masud").
+var particles = map[string]bool{"al": true, "el": true, "bin": true, "ibn": true, "bint": true, "abu": true}
+
+// placeTypes are dropped from a place name's key ("Zhaotong City" = "Zhaotong").
+var placeTypes = map[string]bool{"county": true, "city": true, "province": true, "township": true, "town": true,
+	"prefecture": true, "region": true, "district": true, "village": true, "municipality": true}
+
+// nameKey turns a name into comparable words: folded, without particles,
+// dots, apostrophes or hyphens, doubled letters collapsed.
+func nameKey(name string) []string {
+	var out []string
+	fields := strings.Fields(textutil.Fold(name))
+	for i := 0; i < len(fields); i++ {
+		w := fields[i]
+		if i == 0 && w == "the" {
+			continue
+		}
+		if particles[w] && i+1 < len(fields) {
+			continue
+		}
+		for p := range particles {
+			if strings.HasPrefix(w, p+"-") && len(w) > len(p)+2 {
+				w = w[len(p)+1:]
+				break
+			}
+		}
+		var b strings.Builder
+		var prev rune
+		for _, r := range w {
+			if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+				continue
+			}
+			if r == prev {
+				continue
+			}
+			b.WriteRune(r)
+			prev = r
+		}
+		if b.Len() > 0 {
+			out = append(out, b.String())
+		}
+	}
+	if len(out) > 1 && placeTypes[out[len(out)-1]] {
+		out = out[:len(out)-1]
+	}
+	return out
+}
+
+// skeleton keeps a word's first letter and its consonants: transliterations
+// differ mostly in vowels (Masoud/Masud, Ahmad/Ahmed, Dumayr/Dumayar).
+func skeleton(w string) string {
+	var b strings.Builder
+	for i, r := range softC(w) {
+		if i > 0 && strings.ContainsRune("aeiouy", r) {
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// softC spells a soft c and a z as s, as British and American spellings
+// differ there (Defence/Defense, Organisation/Organization).
+func softC(w string) string {
+	r := []rune(w)
+	for i := range r {
+		if r[i] == 'z' || (r[i] == 'c' && i+1 < len(r) && strings.ContainsRune("eiy", r[i+1])) {
+			r[i] = 's'
+		}
+	}
+	return string(r)
+}
+
+// similarWord reports whether two key words are spellings of one word.
+func similarWord(a, b string) bool {
+	if a == b {
+		return true
+	}
+	if len(a) < 4 || len(b) < 4 || skeleton(a) != skeleton(b) {
+		return false
+	}
+	d := levenshtein(softC(a), softC(b))
+	lim := len(a) / 4
+	if lim < 1 {
+		lim = 1
+	}
+	return d <= lim
+}
+
+func similarKey(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if !similarWord(a[i], b[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+func levenshtein(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			c := prev[j-1]
+			if ra[i-1] != rb[j-1] {
+				c++
+			}
+			c = min(c, prev[j]+1, cur[j-1]+1)
+			cur[j] = c
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+type mention struct {
+	claim model.Claim
+	key   []string
+}
+
+type group struct {
+	keys     [][]string
+	mentions []mention
+	votes    model.Votes
+	aliases  map[string]bool // acronyms defined for this group
+}
+
+func (g *group) add(m mention) {
+	g.mentions = append(g.mentions, m)
+	g.votes = g.votes.Add(m.claim.Name.Votes)
+	for _, k := range g.keys {
+		if strings.Join(k, " ") == strings.Join(m.key, " ") {
+			return
+		}
+	}
+	g.keys = append(g.keys, m.key)
+}
+
+func (g *group) matches(key []string) bool {
+	for _, k := range g.keys {
+		if similarKey(k, key) {
+			return true
+		}
+	}
+	return false
+}
+
+// initials of a multi-word key's original name ("U.S. Geological Survey" → "usgs").
+func initials(name string) string {
+	var b strings.Builder
+	for _, w := range strings.Fields(name) {
+		w = strings.TrimLeft(w, "(\"'“")
+		if len(w) == 0 {
+			continue
+		}
+		if strings.Contains(w, ".") && len(w) <= 5 { // "U.S."
+			b.WriteString(strings.ToLower(strings.ReplaceAll(w, ".", "")))
+			continue
+		}
+		r := []rune(w)[0]
+		if unicode.IsUpper(r) {
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return b.String()
+}
+
+// groupEntities groups name mentions into entities (see the package doc).
+func groupEntities(in []Input, led *model.Ledger) ([]model.Entity, map[string]string) {
+	var multi, single []mention
+	for _, x := range in {
+		for _, c := range led.Claims[x.Article.ID] {
+			if c.Kind != model.KindName {
+				continue
+			}
+			k := nameKey(c.Name.Name)
+			if len(k) == 0 {
+				continue
+			}
+			m := mention{claim: c, key: k}
+			if len(k) > 1 {
+				multi = append(multi, m)
+			} else {
+				single = append(single, m)
+			}
+		}
+	}
+	byKey := func(ms []mention) {
+		sort.SliceStable(ms, func(i, j int) bool {
+			return strings.Join(ms[i].key, " ") < strings.Join(ms[j].key, " ")
+		})
+	}
+	byKey(multi)
+	byKey(single)
+
+	// pass 1: full names
+	var groups []*group
+	for _, m := range multi {
+		var g *group
+		for _, cand := range groups {
+			if cand.matches(m.key) {
+				g = cand
+				break
+			}
+		}
+		if g == nil {
+			g = &group{aliases: map[string]bool{}}
+			groups = append(groups, g)
+		}
+		g.add(m)
+		if m.claim.Name.Alias != "" {
+			g.aliases[textutil.Fold(m.claim.Name.Alias)] = true
+		}
+	}
+	multiGroups := append([]*group(nil), groups...)
+
+	// pass 2: single words — acronyms, surnames, one-word names
+	for _, m := range single {
+		w := m.key[0]
+		var best *group
+		// a defined or matching acronym
+		if isAcronym(m.claim.Name.Name) {
+			var found []*group
+			for _, g := range multiGroups {
+				if g.aliases[w] {
+					found = []*group{g}
+					break
+				}
+			}
+			if len(found) == 0 {
+				for _, g := range multiGroups {
+					if g.votes.Kind() != model.Person && initials(g.mentions[0].claim.Name.Name) == w {
+						found = append(found, g)
+					}
+				}
+			}
+			if len(found) == 1 {
+				best = found[0]
+			}
+		}
+		// a surname: the most-mentioned full name of a person ending in it
+		if best == nil && !isAcronym(m.claim.Name.Name) {
+			for _, g := range multiGroups {
+				k := g.keys[0]
+				if !similarWord(k[len(k)-1], w) || g.votes.Kind() == model.Org || g.votes.Kind() == model.Place {
+					continue
+				}
+				if best == nil || len(g.mentions) > len(best.mentions) {
+					best = g
+				}
+			}
+		}
+		// another one-word name
+		if best == nil {
+			for _, g := range groups {
+				if len(g.keys[0]) == 1 && g.matches(m.key) {
+					best = g
+					break
+				}
+			}
+		}
+		if best == nil {
+			best = &group{aliases: map[string]bool{}}
+			groups = append(groups, best)
+		}
+		best.add(m)
+	}
+
+	var ents []model.Entity
+	entityOf := map[string]string{}
+	used := map[string]int{}
+	type built struct {
+		e model.Entity
+		g *group
+	}
+	var all []built
+	for _, g := range groups {
+		kind := g.votes.Kind()
+		if kind == model.NoKind {
+			continue
+		}
+		e := model.Entity{Kind: kind, Name: canonicalName(g)}
+		all = append(all, built{e, g})
+	}
+	sort.SliceStable(all, func(i, j int) bool { return all[i].e.Name < all[j].e.Name })
+	for _, b := range all {
+		e, g := b.e, b.g
+		id := textutil.Slug(e.Name, 60)
+		if id == "" {
+			id = "entity"
+		}
+		if used[id]++; used[id] > 1 {
+			id = id + "-" + string(e.Kind)
+		}
+		e.ID = id
+		aliasSources := map[string]map[string]bool{}
+		for _, m := range g.mentions {
+			txt := aliasText(m.claim.Name.Name)
+			if aliasSources[txt] == nil {
+				aliasSources[txt] = map[string]bool{}
+			}
+			aliasSources[txt][m.claim.Article] = true
+			e.Mentions = append(e.Mentions, model.Mention{Article: m.claim.Article, Anchor: m.claim.Anchor, Span: m.claim.Span, Text: m.claim.Text})
+			entityOf[model.MentionKey(m.claim.Article, m.claim.Span)] = id
+		}
+		for _, txt := range sortedKeys(aliasSources) {
+			e.Aliases = append(e.Aliases, model.Alias{Text: txt, Sources: sortedKeys(aliasSources[txt])})
+		}
+		sort.SliceStable(e.Mentions, func(i, j int) bool {
+			if e.Mentions[i].Article != e.Mentions[j].Article {
+				return e.Mentions[i].Article < e.Mentions[j].Article
+			}
+			return e.Mentions[i].Span.Start < e.Mentions[j].Span.Start
+		})
+		ents = append(ents, e)
+	}
+	sort.SliceStable(ents, func(i, j int) bool { return ents[i].ID < ents[j].ID })
+	return ents, entityOf
+}
+
+func isAcronym(name string) bool {
+	n := 0
+	for _, r := range name {
+		if unicode.IsLetter(r) {
+			if !unicode.IsUpper(r) {
+				return false
+			}
+			n++
+		} else if r != '.' {
+			return false
+		}
+	}
+	return n >= 2
+}
+
+// aliasText is a spelling as written, with a sentence-initial capital on a
+// particle undone ("Al-Masoud" → "al-Masoud") so case alone is no variant.
+func aliasText(name string) string {
+	lw := strings.ToLower(name)
+	for p := range particles {
+		if (strings.HasPrefix(lw, p+"-") || strings.HasPrefix(lw, p+" ")) && strings.HasPrefix(name, strings.ToUpper(p[:1])) {
+			return p + name[len(p):]
+		}
+	}
+	return name
+}
+
+// canonicalName is the most frequent full spelling of an entity.
+func canonicalName(g *group) string {
+	count := map[string]int{}
+	for _, m := range g.mentions {
+		count[aliasText(m.claim.Name.Name)]++
+	}
+	best := ""
+	for _, name := range sortedKeys(count) {
+		switch {
+		case best == "":
+			best = name
+		case len(nameKey(name)) != len(nameKey(best)):
+			if len(nameKey(name)) > len(nameKey(best)) {
+				best = name
+			}
+		case count[name] > count[best]:
+			best = name
+		}
+	}
+	return best
+}

@@ -1,0 +1,289 @@
+package align
+
+import (
+	"sort"
+	"strings"
+
+	"dossier/internal/model"
+	"dossier/internal/textutil"
+)
+
+type factKey struct{ kind, subject, scope string }
+
+// buildFacts groups claims into facts and gives each its verdict.
+func buildFacts(in []Input, led *model.Ledger) []model.Fact {
+	published := map[string]string{}
+	order := map[string]int{}
+	for i, x := range in {
+		published[x.Article.ID] = x.Article.Meta.Published
+		order[x.Article.ID] = i
+	}
+	groups := map[factKey][]model.FactClaim{}
+	var keys []factKey
+	add := func(k factKey, fc model.FactClaim) {
+		if _, ok := groups[k]; !ok {
+			keys = append(keys, k)
+		}
+		groups[k] = append(groups[k], fc)
+	}
+	for _, x := range in {
+		for _, c := range led.Claims[x.Article.ID] {
+			fc := model.FactClaim{Claim: c}
+			switch {
+			case c.Kind == model.KindDate && c.Subject != "" && c.Date.Precision() > 0 && !c.Date.Since:
+				fc.Value, fc.Display = c.Date.Norm(), c.Date.Display()
+				add(factKey{"date", led.MainEvent, ""}, fc)
+			case c.Kind == model.KindTime && c.Subject != "":
+				fc.Value, fc.Display = c.Time.Norm(), c.Time.Display()
+				add(factKey{"time", led.MainEvent, ""}, fc)
+			case c.Kind == model.KindName && c.Subject != "":
+				id := led.EntityOf[model.MentionKey(c.Article, c.Span)]
+				if id == "" {
+					continue
+				}
+				fc.Value, fc.Display, fc.Entity = id, c.Name.Name, id
+				add(factKey{"place", led.MainEvent, ""}, fc)
+			case c.Kind == model.KindQuantity:
+				fc.Value, fc.Display = c.Qty.Norm(), c.Qty.Display()
+				add(factKey{"quantity", c.Subject, c.Scope}, fc)
+			}
+		}
+	}
+	var facts []model.Fact
+	slugs := map[string]bool{}
+	for _, k := range keys {
+		f := model.Fact{Kind: k.kind, Subject: k.subject, Scope: k.scope, Claims: groups[k]}
+		f.ID, f.Title = slugAndTitle(k)
+		if slugs[f.ID] {
+			f.ID += "-" + k.kind
+		}
+		slugs[f.ID] = true
+		seen := map[string]bool{}
+		for _, c := range f.Claims {
+			if !seen[c.Article] {
+				seen[c.Article] = true
+				f.Sources = append(f.Sources, c.Article)
+			}
+		}
+		f.Independent = independent(f.Sources, led.Overlaps)
+		judge(&f, published)
+		facts = append(facts, f)
+	}
+	rank := map[string]int{"date": 0, "time": 1, "place": 2, "quantity": 3}
+	sort.SliceStable(facts, func(i, j int) bool {
+		a, b := facts[i], facts[j]
+		if rank[a.Kind] != rank[b.Kind] {
+			return rank[a.Kind] < rank[b.Kind]
+		}
+		if len(a.Sources) != len(b.Sources) {
+			return len(a.Sources) > len(b.Sources)
+		}
+		return a.ID < b.ID
+	})
+	return facts
+}
+
+var quantityTitles = map[string][2]string{
+	"deaths":     {"death-toll", "Death toll"},
+	"injured":    {"injured", "People injured"},
+	"missing":    {"missing", "People missing"},
+	"evacuated":  {"evacuated", "People evacuated"},
+	"displaced":  {"displaced", "People displaced"},
+	"rescued":    {"rescued", "People rescued"},
+	"arrested":   {"arrested", "People arrested"},
+	"affected":   {"affected", "People affected"},
+	"magnitude":  {"magnitude", "Magnitude"},
+	"depth":      {"depth", "Depth"},
+	"population": {"population", "Population"},
+}
+
+// slugAndTitle names a fact from what it is about, never from build order.
+func slugAndTitle(k factKey) (string, string) {
+	var slug, title string
+	switch k.kind {
+	case "date":
+		slug, title = k.subject+"-date", "Date of the "+k.subject
+	case "time":
+		slug, title = k.subject+"-time", "Time of the "+k.subject
+	case "place":
+		slug, title = k.subject+"-place", "Place of the "+k.subject
+	default:
+		if t, ok := quantityTitles[k.subject]; ok {
+			slug, title = t[0], t[1]
+		} else {
+			slug, title = k.subject, "Number of "+k.subject
+		}
+	}
+	if k.scope != "" {
+		slug += "-" + k.scope
+		title += " (" + k.scope + ")"
+	}
+	return textutil.Slug(slug, 60), title
+}
+
+// compare tells whether two claims of a fact can be compared, and if so
+// whether they agree.
+func compare(a, b model.FactClaim) (comparable, compatible bool) {
+	switch {
+	case a.Date != nil && b.Date != nil:
+		return true, a.Date.Compatible(*b.Date)
+	case a.Time != nil && b.Time != nil:
+		if !a.Time.Comparable(*b.Time) {
+			return false, true
+		}
+		return true, a.Time.Compatible(*b.Time)
+	case a.Qty != nil && b.Qty != nil:
+		if a.Authority != "" && b.Authority != "" && strings.Join(nameKey(a.Authority), " ") != strings.Join(nameKey(b.Authority), " ") {
+			return false, true // different authorities measure differently
+		}
+		return true, a.Qty.Compatible(*b.Qty)
+	case a.Entity != "" && b.Entity != "":
+		return true, a.Entity == b.Entity
+	}
+	return false, true
+}
+
+// judge sets a fact's status, conflict statement, internal flags and, for
+// updated figures, the sequence of reports.
+func judge(f *model.Fact, published map[string]string) {
+	type pair struct{ a, b int }
+	var cross []pair
+	internal := map[string]bool{}
+	for i := range f.Claims {
+		for j := i + 1; j < len(f.Claims); j++ {
+			comparable, ok := compare(f.Claims[i], f.Claims[j])
+			if !comparable || ok {
+				continue
+			}
+			if f.Claims[i].Article == f.Claims[j].Article {
+				internal[f.Claims[i].Article] = true
+			} else {
+				cross = append(cross, pair{i, j})
+			}
+		}
+	}
+	f.Internal = sortedKeys(internal)
+	values := map[string]bool{}
+	for _, c := range f.Claims {
+		values[c.Value] = true
+	}
+	switch {
+	case len(f.Sources) == 1:
+		f.Status = model.SingleSource
+	case len(cross) == 0:
+		f.Status = model.Agreed
+		f.Precision = len(values) > 1
+	default:
+		f.Status = model.Disputed
+		if f.Kind == "quantity" {
+			update := true
+			for _, p := range cross {
+				a, b := f.Claims[p.a], f.Claims[p.b]
+				pa, pb := published[a.Article], published[b.Article]
+				if pa == "" || pb == "" || pa == pb {
+					update = false
+					break
+				}
+				if pa > pb {
+					a, b = b, a
+				}
+				if b.Qty.Lo < a.Qty.Lo {
+					update = false
+					break
+				}
+			}
+			if update {
+				f.Status = model.Updated
+				f.Sequence = sequence(f, published)
+			}
+		}
+		if f.Kind == "place" {
+			f.Possible = true // one place may lie inside the other
+		}
+	}
+	if f.Status == model.Disputed || len(f.Internal) > 0 {
+		f.Conflict = conflictStatement(f)
+	}
+}
+
+// sequence lists an updated figure's reports in publication order.
+func sequence(f *model.Fact, published map[string]string) []model.Step {
+	best := map[string]model.FactClaim{}
+	for _, c := range f.Claims {
+		if b, ok := best[c.Article]; !ok || c.Qty.Lo > b.Qty.Lo {
+			best[c.Article] = c
+		}
+	}
+	var steps []model.Step
+	for _, a := range sortedKeys(best) {
+		steps = append(steps, model.Step{Published: published[a], Value: best[a].Display, Article: a})
+	}
+	sort.SliceStable(steps, func(i, j int) bool { return steps[i].Published < steps[j].Published })
+	return steps
+}
+
+// conflictStatement says what the sources disagree about, in the reader's
+// words: "October 19 vs October 28 vs October 29; 2023 vs 2025".
+func conflictStatement(f *model.Fact) string {
+	if f.Kind == "date" {
+		days := map[[2]int]bool{}
+		years := map[int]bool{}
+		for _, c := range f.Claims {
+			d := c.Date
+			if d.DayLo != 0 && d.DayLo == d.DayHi && d.Month != 0 {
+				days[[2]int{d.Month, d.DayLo}] = true
+			}
+			if d.Year != 0 {
+				years[d.Year] = true
+			}
+		}
+		var parts []string
+		if len(days) > 1 {
+			var ds [][2]int
+			for d := range days {
+				ds = append(ds, d)
+			}
+			sort.Slice(ds, func(i, j int) bool {
+				if ds[i][0] != ds[j][0] {
+					return ds[i][0] < ds[j][0]
+				}
+				return ds[i][1] < ds[j][1]
+			})
+			var s []string
+			for _, d := range ds {
+				s = append(s, model.DateValue{Month: d[0], DayLo: d[1], DayHi: d[1]}.Display())
+			}
+			parts = append(parts, strings.Join(s, " vs "))
+		}
+		if len(years) > 1 {
+			var ys []string
+			for y := range years {
+				ys = append(ys, model.DateValue{Year: y}.Display())
+			}
+			sort.Strings(ys)
+			parts = append(parts, strings.Join(ys, " vs "))
+		}
+		if len(parts) > 0 {
+			return strings.Join(parts, "; ")
+		}
+	}
+	// distinct displays of the values, most specific first within each value
+	byValue := map[string]string{}
+	for _, c := range f.Claims {
+		if _, ok := byValue[c.Value]; !ok {
+			byValue[c.Value] = c.Display
+		}
+	}
+	var ds []string
+	for _, v := range sortedKeys(byValue) {
+		ds = append(ds, byValue[v])
+	}
+	if f.Kind == "quantity" {
+		num := map[string]float64{}
+		for _, c := range f.Claims {
+			num[c.Display] = c.Qty.Number
+		}
+		sort.SliceStable(ds, func(i, j int) bool { return num[ds[i]] < num[ds[j]] })
+	}
+	return strings.Join(ds, " vs ")
+}

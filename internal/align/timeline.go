@@ -1,0 +1,188 @@
+package align
+
+import (
+	"sort"
+	"strings"
+
+	"dossier/internal/model"
+	"dossier/internal/textutil"
+)
+
+// buildTimeline lists dated events: the main event (each competing date
+// when disputed) and the dated background the sources give.
+func buildTimeline(in []Input, led *model.Ledger) []model.TimelineEntry {
+	var out []model.TimelineEntry
+	var dateFact *model.Fact
+	label := "The " + led.MainEvent
+	where, when := "", ""
+	for i := range led.Facts {
+		f := &led.Facts[i]
+		switch {
+		case f.Kind == "date" && f.Subject == led.MainEvent:
+			dateFact = f
+		case f.Kind == "place" && f.Status != model.Disputed:
+			where = " in " + entityName(led, f.Claims[0].Entity)
+		case f.Kind == "time" && f.Status != model.Disputed:
+			when = ", " + f.Claims[0].Display
+		}
+	}
+	label += where + when
+	if dateFact != nil {
+		for _, cl := range clusterDates(dateFact.Claims) {
+			st := dateFact.Status
+			e := model.TimelineEntry{Date: *cl[0].Date, Label: label, Fact: dateFact.ID, Status: st}
+			for _, c := range cl {
+				e.Claims = append(e.Claims, c.Claim)
+			}
+			e.Sources = claimSources(e.Claims)
+			out = append(out, e)
+		}
+	}
+	// a background date that is one of the main event's own dates, in one
+	// of the same sources, is the event itself
+	main := map[string]map[string]bool{}
+	for _, e := range out {
+		main[e.Date.Norm()] = map[string]bool{}
+		for _, s := range e.Sources {
+			main[e.Date.Norm()][s] = true
+		}
+	}
+	for _, e := range background(in, led) {
+		if srcs := main[e.Date.Norm()]; srcs != nil && srcs[e.Sources[0]] && len(e.Sources) == 1 {
+			continue
+		}
+		out = append(out, e)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return dateLess(out[i].Date, out[j].Date) })
+	return out
+}
+
+func entityName(led *model.Ledger, id string) string {
+	for _, e := range led.Entities {
+		if e.ID == id {
+			return e.Name
+		}
+	}
+	return id
+}
+
+// clusterDates groups a date fact's claims around its most precise values;
+// a vague value that fits several clusters is left out of all of them.
+func clusterDates(claims []model.FactClaim) [][]model.FactClaim {
+	cs := append([]model.FactClaim(nil), claims...)
+	rank := func(d *model.DateValue) int {
+		r := d.Precision() * 2
+		if d.Year != 0 {
+			r++
+		}
+		return r
+	}
+	sort.SliceStable(cs, func(i, j int) bool { return rank(cs[i].Date) > rank(cs[j].Date) })
+	var clusters [][]model.FactClaim
+	for _, c := range cs {
+		var fits []int
+		for k, cl := range clusters {
+			if cl[0].Date.Compatible(*c.Date) {
+				fits = append(fits, k)
+			}
+		}
+		switch len(fits) {
+		case 0:
+			clusters = append(clusters, []model.FactClaim{c})
+		case 1:
+			clusters[fits[0]] = append(clusters[fits[0]], c)
+		}
+	}
+	return clusters
+}
+
+// background collects dated events outside the main event: dates with a
+// known year that no incident noun claims ("In 2019, …", "since 2020").
+func background(in []Input, led *model.Ledger) []model.TimelineEntry {
+	var out []model.TimelineEntry
+	for _, x := range in {
+		for _, c := range led.Claims[x.Article.ID] {
+			if c.Kind != model.KindDate || c.Subject != "" || c.Date.Year == 0 {
+				continue
+			}
+			before := strings.ToLower(string(x.Article.Raw[max(0, c.Span.Start-8):c.Span.Start]))
+			if strings.HasSuffix(strings.TrimSpace(before), "as of") {
+				continue // a reporting stamp, not an event
+			}
+			sentence := x.Article.Text(c.Sentence)
+			merged := false
+			for k := range out {
+				if out[k].Date.Norm() == c.Date.Norm() && sameEvent(out[k].Label, sentence) {
+					out[k].Claims = append(out[k].Claims, c)
+					out[k].Sources = claimSources(out[k].Claims)
+					merged = true
+					break
+				}
+			}
+			if !merged {
+				out = append(out, model.TimelineEntry{Date: *c.Date, Label: model.Shorten(sentence, 200), Status: model.SingleSource,
+					Claims: []model.Claim{c}, Sources: []string{c.Article}})
+			}
+		}
+	}
+	for k := range out {
+		if len(out[k].Sources) > 1 {
+			out[k].Status = model.Agreed
+		}
+	}
+	return out
+}
+
+// sameEvent reports whether two sentences share at least two content words
+// of four or more letters besides the date: the same background event.
+func sameEvent(a, b string) bool {
+	words := func(s string) map[string]bool {
+		m := map[string]bool{}
+		for _, w := range strings.Fields(textutil.Fold(s)) {
+			w = strings.Trim(w, `.,;:!?"'()“”‘’`)
+			if len(w) >= 4 && !textutil.FunctionWords[w] && !(w[0] >= '0' && w[0] <= '9') {
+				m[w] = true
+			}
+		}
+		return m
+	}
+	wa, wb := words(a), words(b)
+	n := 0
+	for w := range wa {
+		if wb[w] {
+			n++
+		}
+	}
+	return n >= 2
+}
+
+func claimSources(cs []model.Claim) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, c := range cs {
+		if !seen[c.Article] {
+			seen[c.Article] = true
+			out = append(out, c.Article)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// dateLess orders dates by their earliest possible day; unknown years last.
+func dateLess(a, b model.DateValue) bool {
+	ka := [3]int{a.Year, a.Month, a.DayLo}
+	kb := [3]int{b.Year, b.Month, b.DayLo}
+	if ka[0] == 0 {
+		ka[0] = 1 << 20
+	}
+	if kb[0] == 0 {
+		kb[0] = 1 << 20
+	}
+	for i := range ka {
+		if ka[i] != kb[i] {
+			return ka[i] < kb[i]
+		}
+	}
+	return false
+}

@@ -1,0 +1,121 @@
+package model
+
+// Status is a fact's verdict.
+type Status string
+
+const (
+	Agreed       Status = "agreed"        // every source that states it agrees
+	Disputed     Status = "disputed"      // incompatible values for the same thing
+	Updated      Status = "updated"       // a figure that changed across reports over time
+	SingleSource Status = "single-source" // only one source states it
+)
+
+// Alias is one spelling of an entity's name and the sources that use it.
+type Alias struct {
+	Text    string   `json:"text"`
+	Sources []string `json:"sources"`
+}
+
+// Mention is where an entity is named.
+type Mention struct {
+	Article string `json:"article"`
+	Anchor  string `json:"anchor"`
+	Span    Span   `json:"span"`
+	Text    string `json:"text"`
+}
+
+// Entity is a person, place or organisation with all its spellings.
+type Entity struct {
+	ID       string     `json:"id"`
+	Kind     EntityKind `json:"kind"`
+	Name     string     `json:"name"`
+	Aliases  []Alias    `json:"aliases"`
+	Mentions []Mention  `json:"mentions"`
+}
+
+// FactClaim is a claim as it stands in a fact: with its value in display
+// form and, for place facts, the entity it names.
+type FactClaim struct {
+	Claim
+	Value   string `json:"value"`   // normalised (ISO date, T03:00, 2500, entity id)
+	Display string `json:"display"` // in plain words
+	Entity  string `json:"entity,omitempty"`
+}
+
+// Step is one report in an update sequence.
+type Step struct {
+	Published string `json:"published"`
+	Value     string `json:"value"`
+	Article   string `json:"article"`
+}
+
+// Fact is one thing the sources make claims about, with its verdict.
+type Fact struct {
+	ID       string      `json:"id"` // the slug: stable, made from what the fact is about
+	Title    string      `json:"title"`
+	Kind     string      `json:"kind"` // date, time, place, quantity
+	Subject  string      `json:"subject"`
+	Scope    string      `json:"scope,omitempty"`
+	Claims   []FactClaim `json:"claims"`
+	Sources  []string    `json:"sources"`
+	Status   Status      `json:"status"`
+	Possible bool        `json:"possible,omitempty"` // a conflict we are not sure of: "possibly conflicting"
+	Conflict string      `json:"conflict,omitempty"` // "October 19 vs October 29"
+	Internal []string    `json:"internal,omitempty"` // sources that contradict themselves
+	Sequence []Step      `json:"sequence,omitempty"` // for updated figures, in publication order
+	// Independent counts the sources that do not share wire copy with an
+	// earlier-listed source (see Ledger.Overlaps).
+	Independent int `json:"independent"`
+	// Precision is true when agreeing sources state the value at different
+	// resolutions ("October" and "October 19"), told apart from a dispute.
+	Precision bool `json:"precision,omitempty"`
+}
+
+// TimelineEntry is one dated event.
+type TimelineEntry struct {
+	Date    DateValue `json:"date"`
+	Label   string    `json:"label"`
+	Fact    string    `json:"fact,omitempty"`
+	Status  Status    `json:"status"`
+	Claims  []Claim   `json:"claims"`
+	Sources []string  `json:"sources"`
+}
+
+// Overlap says two sources share long identical passages (wire copy), so
+// they do not confirm each other independently.
+type Overlap struct {
+	A      string `json:"a"`
+	B      string `json:"b"`
+	Shared int    `json:"shared_words"` // words in shared 8-word runs
+}
+
+// Ledger is everything align concluded about the corpus.
+type Ledger struct {
+	MainEvent string             `json:"main_event"`
+	Entities  []Entity           `json:"entities"`
+	Facts     []Fact             `json:"facts"`
+	Timeline  []TimelineEntry    `json:"timeline"`
+	Overlaps  []Overlap          `json:"overlaps"`
+	Chrome    map[string][]int   `json:"chrome"` // article → indexes of blocks found to be chrome across articles
+	Claims    map[string][]Claim `json:"-"`      // article → its claims after the chrome pass
+	EntityOf  map[string]string  `json:"-"`      // MentionKey of a name claim → entity id
+}
+
+// MentionKey identifies a claim by article and position.
+func MentionKey(article string, s Span) string {
+	return article + "@" + itoa(s.Start) + "-" + itoa(s.End)
+}
+
+func itoa(i int) string {
+	if i == 0 {
+		return "0"
+	}
+	var b [20]byte
+	n := len(b)
+	for i > 0 {
+		n--
+		b[n] = byte('0' + i%10)
+		i /= 10
+	}
+	return string(b[n:])
+}
