@@ -200,9 +200,13 @@ func (q QtyValue) Norm() string {
 	return FormatNumber(q.Number)
 }
 
-// Display is the figure as a reader would say it: "at least 150", "6 miles".
+// Display is the figure as a reader would say it: "at least 150",
+// "1,038", "6 miles".
 func (q QtyValue) Display() string {
-	s := q.Norm()
+	s := group(q.Number)
+	if q.Qualifier == "between" {
+		s = group(q.Lo) + "–" + group(q.Hi)
+	}
 	if q.Qualifier != "" && q.Qualifier != "between" {
 		s = q.Qualifier + " " + s
 	}
@@ -233,4 +237,29 @@ func FormatNumber(n float64) string {
 		return strconv.FormatInt(int64(n), 10)
 	}
 	return strconv.FormatFloat(n, 'f', -1, 64)
+}
+
+// group prints a number with thousands separators: 2500 → "2,500".
+func group(n float64) string {
+	s := FormatNumber(n)
+	intPart, frac, _ := strings.Cut(s, ".")
+	neg := strings.HasPrefix(intPart, "-")
+	intPart = strings.TrimPrefix(intPart, "-")
+	if len(intPart) > 3 {
+		var b strings.Builder
+		for i, r := range intPart {
+			if i > 0 && (len(intPart)-i)%3 == 0 {
+				b.WriteByte(',')
+			}
+			b.WriteRune(r)
+		}
+		intPart = b.String()
+	}
+	if neg {
+		intPart = "-" + intPart
+	}
+	if frac != "" {
+		return intPart + "." + frac
+	}
+	return intPart
 }

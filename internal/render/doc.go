@@ -1,0 +1,12 @@
+// Package render is the sixth stage: it turns a site.Site into files.
+//
+// Input: the Site and the template and asset folders, searched in order so a
+// site's own templates/NAME.html or assets/NAME overrides the embedded one.
+// Output: []File{Path, Data}, sorted by path — every page as HTML, the
+// assets, and dossier.json. html/template escapes all article text and
+// front matter; Markdown articles have their inline markup rendered by
+// goldmark with raw HTML and dangerous links dropped.
+//
+// Never: writes files (build does), reads articles, or adds anything that
+// changes between runs (no timestamps): the same Site gives the same bytes.
+package render

@@ -1,0 +1,182 @@
+package render
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/yuin/goldmark"
+
+	"dossier/internal/site"
+)
+
+// File is one output file.
+type File struct {
+	Path string
+	Data []byte
+}
+
+// Options say where templates and assets come from; earlier folders
+// override later ones by file name.
+type Options struct {
+	Templates []fs.FS
+	Assets    []fs.FS
+}
+
+// view is what every template sees.
+type view struct {
+	Site *site.Site
+	Page site.Page
+	Root string
+	Data any
+}
+
+var md = goldmark.New()
+
+var funcs = template.FuncMap{
+	// inline renders a run of a Markdown article's text: emphasis, code and
+	// links become HTML, raw HTML is dropped (goldmark's safe default).
+	"inline": func(s string) template.HTML {
+		var b bytes.Buffer
+		if err := md.Convert([]byte(s), &b); err != nil {
+			return template.HTML(template.HTMLEscapeString(s))
+		}
+		out := strings.TrimSpace(b.String())
+		out = strings.TrimPrefix(out, "<p>")
+		out = strings.TrimSuffix(out, "</p>")
+		if strings.Contains(out, "<p>") || strings.HasPrefix(out, "<h") || strings.HasPrefix(out, "<ul") || strings.HasPrefix(out, "<ol") || strings.HasPrefix(out, "<blockquote") {
+			return template.HTML(template.HTMLEscapeString(s)) // a run that parses as a block: show it as text
+		}
+		if s != "" && (s[0] == ' ' || s[0] == '\n') {
+			out = " " + out
+		}
+		if s != "" && (s[len(s)-1] == ' ' || s[len(s)-1] == '\n') {
+			out += " "
+		}
+		return template.HTML(out)
+	},
+	"statusLabel": func(s string) string {
+		switch s {
+		case "single-source":
+			return "single source"
+		}
+		return s
+	},
+	"plural": func(n int, one, many string) string {
+		if n == 1 {
+			return fmt.Sprintf("%d %s", n, one)
+		}
+		return fmt.Sprintf("%d %s", n, many)
+	},
+	"add": func(a, b int) int { return a + b },
+}
+
+// pageTemplates are the templates every site has.
+var pageTemplates = []string{"index", "facts", "fact", "timeline", "contradictions", "sources", "source", "entities", "entity", "404"}
+
+func readFirst(dirs []fs.FS, name string) ([]byte, error) {
+	for _, d := range dirs {
+		if d == nil {
+			continue
+		}
+		b, err := fs.ReadFile(d, name)
+		if err == nil {
+			return b, nil
+		}
+	}
+	return nil, fmt.Errorf("template %s not found", name)
+}
+
+// Templates parses the layout and every page template.
+func Templates(dirs []fs.FS) (map[string]*template.Template, error) {
+	layout, err := readFirst(dirs, "layout.html")
+	if err != nil {
+		return nil, err
+	}
+	base, err := template.New("layout.html").Funcs(funcs).Parse(string(layout))
+	if err != nil {
+		return nil, fmt.Errorf("templates/layout.html: %w", err)
+	}
+	out := map[string]*template.Template{}
+	for _, name := range pageTemplates {
+		src, err := readFirst(dirs, name+".html")
+		if err != nil {
+			return nil, err
+		}
+		t, err := template.Must(base.Clone()).Parse(string(src))
+		if err != nil {
+			return nil, fmt.Errorf("templates/%s.html: %w", name, err)
+		}
+		out[name] = t
+	}
+	return out, nil
+}
+
+// Render produces every output file of the site.
+func Render(s *site.Site, opts Options) ([]File, error) {
+	tmpls, err := Templates(opts.Templates)
+	if err != nil {
+		return nil, err
+	}
+	var files []File
+	for _, p := range s.Pages {
+		t := tmpls[p.Template]
+		if t == nil {
+			return nil, fmt.Errorf("no template %q for %s", p.Template, p.Path)
+		}
+		var b bytes.Buffer
+		if err := t.ExecuteTemplate(&b, "layout.html", view{Site: s, Page: p, Root: p.Root, Data: p.Data}); err != nil {
+			return nil, fmt.Errorf("render %s with templates/%s.html: %w", p.Path, p.Template, err)
+		}
+		files = append(files, File{Path: p.Path, Data: b.Bytes()})
+	}
+	assets, err := Assets(opts.Assets)
+	if err != nil {
+		return nil, err
+	}
+	files = append(files, assets...)
+	var j bytes.Buffer
+	enc := json.NewEncoder(&j)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(s.Export); err != nil {
+		return nil, fmt.Errorf("encode dossier.json: %w", err)
+	}
+	files = append(files, File{Path: "dossier.json", Data: j.Bytes()})
+	sort.Slice(files, func(i, k int) bool { return files[i].Path < files[k].Path })
+	return files, nil
+}
+
+// Assets copies every asset file; earlier folders win by name.
+func Assets(dirs []fs.FS) ([]File, error) {
+	seen := map[string]bool{}
+	var out []File
+	for _, d := range dirs {
+		if d == nil {
+			continue
+		}
+		err := fs.WalkDir(d, ".", func(p string, e fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if e.IsDir() || seen[p] || strings.HasPrefix(path.Base(p), ".") {
+				return nil
+			}
+			b, err := fs.ReadFile(d, p)
+			if err != nil {
+				return err
+			}
+			seen[p] = true
+			out = append(out, File{Path: "assets/" + p, Data: b})
+			return nil
+		})
+		if err != nil {
+			return nil, fmt.Errorf("read assets: %w", err)
+		}
+	}
+	return out, nil
+}

@@ -1,0 +1,132 @@
+package site
+
+import (
+	"dossier/internal/model"
+)
+
+// Export is the dossier.json document; its schema is documented in the
+// README. Page addresses are folder URLs relative to the site root
+// ("facts/raid-date/"); anchors are "page#id".
+type Export struct {
+	Title     string           `json:"title"`
+	MainEvent string           `json:"main_event"`
+	Sources   []ExportSource   `json:"sources"`
+	Entities  []ExportEntity   `json:"entities"`
+	Facts     []ExportFact     `json:"facts"`
+	Timeline  []ExportTimeline `json:"timeline"`
+	Overlaps  []model.Overlap  `json:"overlaps"`
+}
+
+type ExportSource struct {
+	ID         string `json:"id"`
+	File       string `json:"file"`
+	Title      string `json:"title"`
+	Outlet     string `json:"outlet,omitempty"`
+	URL        string `json:"url,omitempty"`
+	Published  string `json:"published,omitempty"`
+	Author     string `json:"author,omitempty"`
+	ArchiveURL string `json:"archive_url,omitempty"`
+	Page       string `json:"page"`
+}
+
+type ExportVariant struct {
+	Text    string   `json:"text"`
+	Sources []string `json:"sources"`
+}
+
+type ExportEntity struct {
+	ID       string          `json:"id"`
+	Kind     string          `json:"kind"`
+	Name     string          `json:"name"`
+	Aliases  []string        `json:"aliases"`
+	Variants []ExportVariant `json:"variants"`
+	Page     string          `json:"page"`
+}
+
+type ExportClaim struct {
+	Source    string `json:"source"`
+	Text      string `json:"text"`
+	Value     string `json:"value"`
+	Qualifier string `json:"qualifier,omitempty"`
+	Unit      string `json:"unit,omitempty"`
+	Authority string `json:"authority,omitempty"`
+	Scope     string `json:"scope,omitempty"`
+	Entity    string `json:"entity,omitempty"`
+	Quote     string `json:"quote"`
+	Anchor    string `json:"anchor"`
+}
+
+type ExportFact struct {
+	ID          string        `json:"id"`
+	Slug        string        `json:"slug"`
+	Page        string        `json:"page"`
+	Title       string        `json:"title"`
+	Kind        string        `json:"kind"`
+	Status      string        `json:"status"`
+	Possible    bool          `json:"possible,omitempty"`
+	Conflict    string        `json:"conflict,omitempty"`
+	Internal    []string      `json:"internal,omitempty"`
+	Independent int           `json:"independent_sources"`
+	Sequence    []model.Step  `json:"sequence,omitempty"`
+	Claims      []ExportClaim `json:"claims"`
+}
+
+type ExportTimeline struct {
+	Date    string   `json:"date"`
+	Label   string   `json:"label"`
+	Fact    string   `json:"fact,omitempty"`
+	Status  string   `json:"status"`
+	Sources []string `json:"sources"`
+}
+
+func export(s *Site, in Input, led *model.Ledger) Export {
+	ex := Export{Title: s.Title, MainEvent: led.MainEvent, Overlaps: led.Overlaps}
+	if ex.Overlaps == nil {
+		ex.Overlaps = []model.Overlap{}
+	}
+	for _, src := range s.Sources {
+		ex.Sources = append(ex.Sources, ExportSource{ID: src.ID, File: src.File, Title: src.Title, Outlet: src.Outlet,
+			URL: src.URL, Published: src.Published, Author: src.Author, ArchiveURL: src.ArchiveURL, Page: dirURL(src.Page)})
+	}
+	for _, e := range led.Entities {
+		ee := ExportEntity{ID: e.ID, Kind: string(e.Kind), Name: e.Name, Page: dirURL(EntityPage(e.ID)), Aliases: []string{}}
+		for _, a := range e.Aliases {
+			ee.Aliases = append(ee.Aliases, a.Text)
+			ee.Variants = append(ee.Variants, ExportVariant{Text: a.Text, Sources: a.Sources})
+		}
+		ex.Entities = append(ex.Entities, ee)
+	}
+	arts := map[string]*model.Article{}
+	for _, a := range in.Articles {
+		arts[a.ID] = a
+	}
+	for _, f := range led.Facts {
+		ef := ExportFact{ID: f.ID, Slug: f.ID, Page: dirURL(FactPage(f.ID)), Title: f.Title, Kind: f.Kind, Status: string(f.Status),
+			Possible: f.Possible, Conflict: f.Conflict, Internal: f.Internal, Independent: f.Independent, Sequence: f.Sequence}
+		for _, c := range f.Claims {
+			ec := ExportClaim{Source: c.Article, Text: c.Text, Value: c.Value, Authority: c.Authority, Scope: c.Scope, Entity: c.Entity,
+				Quote: arts[c.Article].Text(c.Sentence), Anchor: dirURL(SourcePage(c.Article)) + "#" + c.Anchor}
+			if c.Qty != nil {
+				ec.Qualifier, ec.Unit = c.Qty.Qualifier, c.Qty.Unit
+			}
+			if c.Time != nil && c.Time.Approx {
+				ec.Qualifier = "around"
+			}
+			ef.Claims = append(ef.Claims, ec)
+		}
+		ex.Facts = append(ex.Facts, ef)
+	}
+	for _, e := range led.Timeline {
+		ex.Timeline = append(ex.Timeline, ExportTimeline{Date: e.Date.Norm(), Label: e.Label, Fact: e.Fact, Status: string(e.Status), Sources: e.Sources})
+	}
+	if ex.Entities == nil {
+		ex.Entities = []ExportEntity{}
+	}
+	if ex.Facts == nil {
+		ex.Facts = []ExportFact{}
+	}
+	if ex.Timeline == nil {
+		ex.Timeline = []ExportTimeline{}
+	}
+	return ex
+}

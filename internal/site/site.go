@@ -1,0 +1,580 @@
+package site
+
+import (
+	"fmt"
+	"net/url"
+	"sort"
+	"strings"
+
+	"dossier/internal/model"
+	"dossier/internal/textutil"
+)
+
+// Config is the optional site configuration (dossier.yaml).
+type Config struct {
+	Title       string `json:"title,omitempty"`
+	Description string `json:"description,omitempty"`
+}
+
+// Page is one output page.
+type Page struct {
+	Path     string // output path: "facts/raid-date/index.html"
+	Template string // template name without extension: "fact"
+	Title    string
+	Root     string // relative path from the page's folder to the site root
+	Data     any
+}
+
+// Link is a root-relative link.
+type Link struct {
+	Href string
+	Text string
+}
+
+// Source is an article as the site shows it.
+type Source struct {
+	ID, File, Title, Outlet, URL, ArchiveURL, Author, Published string
+	TitleDerived                                                bool
+	Page                                                        string // "sources/<id>/index.html"
+	Blocks                                                      []Block
+	Markdown                                                    bool
+	Claims                                                      int
+	Facts                                                       []Link
+	SharesWith                                                  []Link // sources with identical passages
+}
+
+// Block is a paragraph of a source page.
+type Block struct {
+	Kind      string // prose, heading, headline, chrome
+	Why       string
+	Sentences []Sentence
+}
+
+// Sentence is an anchored sentence cut into pieces, some of them links.
+type Sentence struct {
+	Anchor string
+	Pieces []Piece
+	Facts  []Link // facts this sentence is cited in
+}
+
+// Piece is a run of a sentence's text; Href is set for a claim or a name.
+type Piece struct {
+	Text  string
+	Href  string
+	Class string // "claim", "name"
+	Title string
+}
+
+// Row is one line of a fact's citation table.
+type Row struct {
+	Source    Link
+	Outlet    string
+	Published string
+	Says      string // the claim as written
+	Value     string // normalised
+	Display   string
+	Authority string
+	Scope     string
+	Quote     string
+	QuoteHref string // the sentence on the source page
+	Original  string // text-fragment link into the original article
+}
+
+// ValueGroup is one competing value of a fact and the sources behind it.
+type ValueGroup struct {
+	Display string
+	Value   string
+	Sources []Link
+}
+
+// Fact is a fact page.
+type Fact struct {
+	ID, Title, Kind, Status, Verdict, Conflict string
+	Page                                       string
+	Possible, Precision                        bool
+	Rows                                       []Row
+	Values                                     []ValueGroup
+	Internal                                   []Link
+	Sequence                                   []model.Step
+	SequenceLinks                              []Link
+	Sources, Independent                       int
+	Entity                                     *Link
+}
+
+// Entity is an entity page.
+type Entity struct {
+	ID, Name, Kind, KindLabel string
+	Page                      string
+	Aliases                   []Alias
+	Mentions                  []Row
+	Facts                     []Link
+}
+
+// Alias is a spelling and the sources that use it.
+type Alias struct {
+	Text    string
+	Sources []Link
+}
+
+// TimelineRow is one dated event.
+type TimelineRow struct {
+	Date, Display, Label, Status string
+	Fact                         *Link
+	Sources                      []Link
+	Quotes                       []Row
+}
+
+// Group is a titled list of facts (the contradictions page's sections).
+type Group struct {
+	Title string
+	Facts []*Fact
+}
+
+// Site is every page's data.
+type Site struct {
+	Title         string
+	Description   string
+	MainEvent     string
+	DateRange     string
+	Sources       []*Source
+	Facts         []*Fact
+	KeyFacts      []*Fact
+	Entities      []*Entity
+	EntityGroups  []EntityGroup
+	Timeline      []TimelineRow
+	Disputes      []Group // by kind: dates, times, places, numbers, names
+	Internal      []*Fact
+	Updates       []*Fact
+	Precision     []*Fact
+	Spellings     []*Entity
+	Overlaps      []OverlapRow
+	Pages         []Page
+	Export        Export
+	ArticleCount  int
+	DisputedCount int
+	PossibleCount int
+}
+
+// EntityGroup lists the entities of one kind.
+type EntityGroup struct {
+	Title    string
+	Entities []*Entity
+}
+
+// OverlapRow says two sources share wire copy.
+type OverlapRow struct {
+	A, B   Link
+	Shared int
+}
+
+// Input is what Build needs.
+type Input struct {
+	Articles []*model.Article
+	Docs     []*model.Doc
+	Ledger   *model.Ledger
+	Config   Config
+}
+
+// SourcePage is the page path of a source.
+func SourcePage(id string) string { return "sources/" + id + "/index.html" }
+
+// FactPage is the page path of a fact.
+func FactPage(id string) string { return "facts/" + id + "/index.html" }
+
+// EntityPage is the page path of an entity.
+func EntityPage(id string) string { return "entities/" + id + "/index.html" }
+
+func dirURL(page string) string { return strings.TrimSuffix(page, "index.html") }
+
+// Build lays out the site.
+func Build(in Input) *Site {
+	led := in.Ledger
+	s := &Site{MainEvent: led.MainEvent, ArticleCount: len(in.Articles)}
+	arts := map[string]*model.Article{}
+	docs := map[string]*model.Doc{}
+	for i, a := range in.Articles {
+		arts[a.ID] = a
+		docs[a.ID] = in.Docs[i]
+	}
+	srcLink := func(id string) Link {
+		a := arts[id]
+		t := docs[id].Title
+		if a.Meta.Outlet != "" {
+			t = a.Meta.Outlet + ": " + t
+		}
+		return Link{Href: SourcePage(id), Text: t}
+	}
+	// which fact each claim is cited in
+	factOf := map[string][]Link{}
+	for _, f := range led.Facts {
+		for _, c := range f.Claims {
+			k := model.MentionKey(c.Article, c.Span)
+			factOf[k] = append(factOf[k], Link{Href: FactPage(f.ID), Text: f.Title})
+		}
+	}
+	entityName := map[string]string{}
+	for _, e := range led.Entities {
+		entityName[e.ID] = e.Name
+	}
+
+	// facts
+	factByID := map[string]*Fact{}
+	for _, f := range led.Facts {
+		sf := &Fact{ID: f.ID, Title: f.Title, Kind: f.Kind, Status: string(f.Status), Conflict: f.Conflict,
+			Page: FactPage(f.ID), Possible: f.Possible, Precision: f.Precision, Sources: len(f.Sources), Independent: f.Independent,
+			Sequence: f.Sequence}
+		sf.Verdict = verdict(f)
+		groups := map[string]*ValueGroup{}
+		var order []string
+		for _, c := range f.Claims {
+			a := arts[c.Article]
+			row := Row{Source: srcLink(c.Article), Outlet: a.Meta.Outlet, Published: a.Meta.Published, Says: c.Text,
+				Value: c.Value, Display: c.Display, Authority: c.Authority, Scope: c.Scope,
+				Quote: textutil.SquashSpace(a.Text(c.Sentence)), QuoteHref: SourcePage(c.Article) + "#" + c.Anchor}
+			if a.Meta.URL != "" {
+				row.Original = TextFragment(a.Meta.URL, row.Quote)
+			}
+			if c.Entity != "" {
+				row.Display = entityName[c.Entity]
+			}
+			sf.Rows = append(sf.Rows, row)
+			g := groups[c.Value]
+			if g == nil {
+				g = &ValueGroup{Display: row.Display, Value: c.Value}
+				groups[c.Value] = g
+				order = append(order, c.Value)
+			}
+			if len(g.Sources) == 0 || g.Sources[len(g.Sources)-1].Href != SourcePage(c.Article) {
+				g.Sources = append(g.Sources, srcLink(c.Article))
+			}
+		}
+		for _, v := range order {
+			sf.Values = append(sf.Values, *groups[v])
+		}
+		for _, id := range f.Internal {
+			sf.Internal = append(sf.Internal, srcLink(id))
+		}
+		for _, st := range f.Sequence {
+			sf.SequenceLinks = append(sf.SequenceLinks, srcLink(st.Article))
+		}
+		if f.Kind == "place" && len(f.Claims) > 0 && f.Status != model.Disputed {
+			id := f.Claims[0].Entity
+			sf.Entity = &Link{Href: EntityPage(id), Text: entityName[id]}
+		}
+		s.Facts = append(s.Facts, sf)
+		factByID[f.ID] = sf
+		switch {
+		case f.Status == model.Disputed && f.Possible:
+			s.PossibleCount++
+		case f.Status == model.Disputed:
+			s.DisputedCount++
+		}
+		if len(f.Sources) > 1 || f.Subject == led.MainEvent {
+			s.KeyFacts = append(s.KeyFacts, sf)
+		}
+		if len(f.Internal) > 0 {
+			s.Internal = append(s.Internal, sf)
+		}
+		if f.Status == model.Updated {
+			s.Updates = append(s.Updates, sf)
+		}
+		if f.Precision {
+			s.Precision = append(s.Precision, sf)
+		}
+	}
+	// contradictions by kind
+	kinds := []struct{ kind, title string }{{"date", "Dates"}, {"time", "Times"}, {"place", "Places"}, {"quantity", "Numbers"}, {"name", "Names"}}
+	for _, k := range kinds {
+		g := Group{Title: k.title}
+		for _, f := range s.Facts {
+			if f.Kind == k.kind && f.Status == string(model.Disputed) {
+				g.Facts = append(g.Facts, f)
+			}
+		}
+		s.Disputes = append(s.Disputes, g)
+	}
+
+	// entities
+	entityFacts := map[string][]Link{}
+	for _, f := range led.Facts {
+		for _, c := range f.Claims {
+			if c.Entity != "" {
+				l := Link{Href: FactPage(f.ID), Text: f.Title}
+				if ls := entityFacts[c.Entity]; len(ls) == 0 || ls[len(ls)-1] != l {
+					entityFacts[c.Entity] = append(ls, l)
+				}
+			}
+		}
+	}
+	byKind := map[model.EntityKind]*EntityGroup{
+		model.Person: {Title: "People"}, model.Place: {Title: "Places"}, model.Org: {Title: "Organisations"},
+	}
+	for _, e := range led.Entities {
+		se := &Entity{ID: e.ID, Name: e.Name, Kind: string(e.Kind), KindLabel: kindLabel(e.Kind), Page: EntityPage(e.ID), Facts: entityFacts[e.ID]}
+		for _, al := range e.Aliases {
+			sa := Alias{Text: al.Text}
+			for _, src := range al.Sources {
+				sa.Sources = append(sa.Sources, srcLink(src))
+			}
+			se.Aliases = append(se.Aliases, sa)
+		}
+		seen := map[string]bool{}
+		for _, m := range e.Mentions {
+			if seen[m.Article+m.Anchor] {
+				continue
+			}
+			seen[m.Article+m.Anchor] = true
+			a := arts[m.Article]
+			for _, st := range sentenceOf(docs[m.Article], m.Span) {
+				se.Mentions = append(se.Mentions, Row{Source: srcLink(m.Article), Says: m.Text,
+					Quote: textutil.SquashSpace(a.Text(st.Span)), QuoteHref: SourcePage(m.Article) + "#" + st.Anchor})
+			}
+		}
+		s.Entities = append(s.Entities, se)
+		if g := byKind[e.Kind]; g != nil {
+			g.Entities = append(g.Entities, se)
+		}
+		if distinctSpellings(e.Aliases) > 1 {
+			s.Spellings = append(s.Spellings, se)
+		}
+	}
+	for _, k := range []model.EntityKind{model.Person, model.Place, model.Org} {
+		s.EntityGroups = append(s.EntityGroups, *byKind[k])
+	}
+
+	// sources
+	chrome := map[string]map[int]bool{}
+	for id, idx := range led.Chrome {
+		chrome[id] = map[int]bool{}
+		for _, i := range idx {
+			chrome[id][i] = true
+		}
+	}
+	for i, a := range in.Articles {
+		d := in.Docs[i]
+		src := &Source{ID: a.ID, File: a.File, Title: d.Title, TitleDerived: d.TitleDerived, Outlet: a.Meta.Outlet,
+			URL: a.Meta.URL, ArchiveURL: a.Meta.ArchiveURL, Author: a.Meta.Author, Published: a.Meta.Published,
+			Page: SourcePage(a.ID), Markdown: a.Format == "md", Claims: len(led.Claims[a.ID])}
+		factSeen := map[string]bool{}
+		claims := led.Claims[a.ID]
+		for bi, b := range d.Blocks {
+			kind := string(b.Kind)
+			why := b.Why
+			if chrome[a.ID][bi] {
+				kind, why = string(model.Chrome), "repeated across sources"
+			}
+			sb := Block{Kind: kind, Why: why}
+			for _, st := range b.Sentences {
+				sent := Sentence{Anchor: st.Anchor}
+				var marks []mark
+				for _, c := range claims {
+					if !st.Span.Contains(c.Span) {
+						continue
+					}
+					k := model.MentionKey(c.Article, c.Span)
+					if fl := factOf[k]; len(fl) > 0 {
+						marks = append(marks, mark{c.Span, fl[0].Href, "claim", fl[0].Text})
+						for _, l := range fl {
+							if !factSeen[l.Href] {
+								factSeen[l.Href] = true
+								src.Facts = append(src.Facts, l)
+							}
+							sent.Facts = appendLink(sent.Facts, l)
+						}
+					} else if id := led.EntityOf[k]; id != "" {
+						marks = append(marks, mark{c.Span, EntityPage(id), "name", entityName[id]})
+					}
+				}
+				sent.Pieces = pieces(a, st.Span, marks)
+				sb.Sentences = append(sb.Sentences, sent)
+			}
+			src.Blocks = append(src.Blocks, sb)
+		}
+		s.Sources = append(s.Sources, src)
+	}
+	srcByID := map[string]*Source{}
+	for _, src := range s.Sources {
+		srcByID[src.ID] = src
+	}
+	for _, o := range led.Overlaps {
+		s.Overlaps = append(s.Overlaps, OverlapRow{A: srcLink(o.A), B: srcLink(o.B), Shared: o.Shared})
+		srcByID[o.A].SharesWith = append(srcByID[o.A].SharesWith, srcLink(o.B))
+		srcByID[o.B].SharesWith = append(srcByID[o.B].SharesWith, srcLink(o.A))
+	}
+
+	// timeline
+	for _, e := range led.Timeline {
+		row := TimelineRow{Date: e.Date.Norm(), Display: e.Date.Display(), Label: e.Label, Status: string(e.Status)}
+		if e.Fact != "" {
+			row.Fact = &Link{Href: FactPage(e.Fact), Text: factByID[e.Fact].Title}
+		}
+		for _, id := range e.Sources {
+			row.Sources = append(row.Sources, srcLink(id))
+		}
+		for _, c := range e.Claims {
+			a := arts[c.Article]
+			row.Quotes = append(row.Quotes, Row{Source: srcLink(c.Article), Says: c.Text,
+				Quote: textutil.SquashSpace(a.Text(c.Sentence)), QuoteHref: SourcePage(c.Article) + "#" + c.Anchor})
+		}
+		s.Timeline = append(s.Timeline, row)
+	}
+
+	s.Title, s.Description = in.Config.Title, in.Config.Description
+	if s.Title == "" {
+		s.Title = deriveTitle(led, entityName)
+	}
+	s.DateRange = dateRange(in.Articles, led)
+	s.Pages = pages(s)
+	s.Export = export(s, in, led)
+	return s
+}
+
+type mark struct {
+	span        model.Span
+	href, class string
+	title       string
+}
+
+// pieces cuts a sentence into plain runs and linked runs.
+func pieces(a *model.Article, sp model.Span, marks []mark) []Piece {
+	sort.SliceStable(marks, func(i, j int) bool { return marks[i].span.Start < marks[j].span.Start })
+	var out []Piece
+	pos := sp.Start
+	for _, m := range marks {
+		if m.span.Start < pos {
+			continue // overlapping mentions: the first wins
+		}
+		if m.span.Start > pos {
+			out = append(out, Piece{Text: a.Text(model.Span{Start: pos, End: m.span.Start})})
+		}
+		out = append(out, Piece{Text: a.Text(m.span), Href: m.href, Class: m.class, Title: m.title})
+		pos = m.span.End
+	}
+	if pos < sp.End {
+		out = append(out, Piece{Text: a.Text(model.Span{Start: pos, End: sp.End})})
+	}
+	return out
+}
+
+func appendLink(ls []Link, l Link) []Link {
+	for _, x := range ls {
+		if x == l {
+			return ls
+		}
+	}
+	return append(ls, l)
+}
+
+func sentenceOf(d *model.Doc, sp model.Span) []model.Sentence {
+	for _, b := range d.Blocks {
+		for _, st := range b.Sentences {
+			if st.Span.Contains(sp) {
+				return []model.Sentence{st}
+			}
+		}
+	}
+	return nil
+}
+
+func distinctSpellings(al []model.Alias) int {
+	seen := map[string]bool{}
+	for _, a := range al {
+		seen[textutil.Fold(a.Text)] = true
+	}
+	return len(seen)
+}
+
+func kindLabel(k model.EntityKind) string {
+	switch k {
+	case model.Person:
+		return "Person"
+	case model.Place:
+		return "Place"
+	case model.Org:
+		return "Organisation"
+	}
+	return string(k)
+}
+
+// verdict is a fact's status in plain words.
+func verdict(f model.Fact) string {
+	n := len(f.Sources)
+	indep := ""
+	if f.Independent < n {
+		indep = fmt.Sprintf(" (%d independent)", f.Independent)
+	}
+	switch f.Status {
+	case model.Agreed:
+		v := fmt.Sprintf("Agreed: %d sources%s say the same", n, indep)
+		if f.Precision {
+			v += ", some more precisely than others"
+		}
+		return v
+	case model.Disputed:
+		if f.Possible {
+			return "Possibly conflicting: " + f.Conflict
+		}
+		return "Disputed: " + f.Conflict
+	case model.Updated:
+		return fmt.Sprintf("Updated: the figure changed over %d reports", len(f.Sequence))
+	default:
+		return "Single source: only one source states this"
+	}
+}
+
+func deriveTitle(led *model.Ledger, entityName map[string]string) string {
+	t := "The " + led.MainEvent
+	for _, f := range led.Facts {
+		if f.Kind == "place" && f.Status != model.Disputed && len(f.Claims) > 0 {
+			t += " in " + entityName[f.Claims[0].Entity]
+		}
+	}
+	return strings.ToUpper(t[:1]) + t[1:]
+}
+
+func dateRange(arts []*model.Article, led *model.Ledger) string {
+	var ds []string
+	for _, a := range arts {
+		if a.Meta.Published != "" {
+			ds = append(ds, a.Meta.Published[:10])
+		}
+	}
+	if len(ds) > 0 {
+		sort.Strings(ds)
+		if ds[0] == ds[len(ds)-1] {
+			return "published " + ds[0]
+		}
+		return "published " + ds[0] + " to " + ds[len(ds)-1]
+	}
+	var dated []model.TimelineEntry
+	for _, e := range led.Timeline {
+		if e.Date.Year != 0 {
+			dated = append(dated, e)
+		}
+	}
+	if len(dated) == 0 {
+		return ""
+	}
+	first, last := dated[0].Date.Display(), dated[len(dated)-1].Date.Display()
+	if first == last {
+		return "events of " + first
+	}
+	return "events from " + first + " to " + last
+}
+
+// TextFragment links to a sentence inside the original article with a
+// text fragment (#:~:text=start,end).
+func TextFragment(base, sentence string) string {
+	// the fragment directive reserves "-", "," and "&"
+	reserved := strings.NewReplacer("-", "%2D", ",", "%2C", "&", "%26")
+	enc := func(s string) string { return reserved.Replace(url.PathEscape(s)) }
+	words := strings.Fields(sentence)
+	frag := enc(strings.Join(words, " "))
+	if len(words) > 10 {
+		frag = enc(strings.Join(words[:5], " ")) + "," + enc(strings.Join(words[len(words)-5:], " "))
+	}
+	if i := strings.Index(base, "#"); i >= 0 {
+		base = base[:i]
+	}
+	return base + "#:~:text=" + frag
+}
