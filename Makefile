@@ -5,7 +5,7 @@ OUT     ?= $(SITE)/public
 BIN     := bin/dossier
 VERSION ?= $(shell git describe --always --dirty 2>/dev/null || echo dev)
 
-.PHONY: all build site test check vet fences fuzz eval bench serve clean
+.PHONY: all build site test check vet fences fuzz eval bench serve screenshot clean
 
 all: build
 
@@ -27,6 +27,19 @@ vet:
 
 fences:
 	$(GO) run ./internal/tools/fences
+
+# fuzz: run each parser fuzzer for FUZZTIME (their seed corpora also run in make test).
+FUZZTIME ?= 30s
+fuzz:
+	$(GO) test ./internal/segment -run '^$$' -fuzz '^FuzzSplit$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./internal/segment -run '^$$' -fuzz '^FuzzSegment$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./internal/extract -run '^$$' -fuzz '^FuzzExtract$$' -fuzztime $(FUZZTIME)
+
+# screenshot: the README's picture of the built seed dossier (Debian chromium, headless).
+screenshot: site
+	chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking \
+	  --disable-component-update --disable-sync --user-data-dir=$$(mktemp -d) --hide-scrollbars \
+	  --window-size=1100,1300 --screenshot=docs/screenshot.png file://$(abspath $(OUT))/facts/raid-date/index.html
 
 clean:
 	rm -rf bin

@@ -4,6 +4,8 @@ go 1.26.0
 
 require gopkg.in/yaml.v3 v3.0.1
 
-require golang.org/x/text v0.43.0
-
-require github.com/yuin/goldmark v1.8.7 // indirect
+require (
+	github.com/yuin/goldmark v1.8.7
+	golang.org/x/net v0.62.0
+	golang.org/x/text v0.43.0
+)

@@ -63,6 +63,15 @@ func Render(l model.Ledger) string {
 			fmt.Fprintf(&b, " — internal: %s", strings.Join(f.Internal, " "))
 		}
 		fmt.Fprintf(&b, " — %d sources, %d independent\n", len(f.Sources), f.Independent)
+		var gs []string
+		for _, g := range f.Groups {
+			gs = append(gs, fmt.Sprintf("%s ×%d", g.Display, len(g.Claims)))
+		}
+		fmt.Fprintf(&b, "  values: %s", strings.Join(gs, " | "))
+		if len(f.Vague) > 0 {
+			fmt.Fprintf(&b, " | vague ×%d", len(f.Vague))
+		}
+		b.WriteString("\n")
 		for _, c := range f.Claims {
 			fmt.Fprintf(&b, "    %-22s %-26s %q\n", c.Article, c.Display, c.Text)
 		}

@@ -204,6 +204,68 @@ func judge(f *model.Fact, published map[string]string) {
 	if f.Status == model.Disputed || len(f.Internal) > 0 {
 		f.Conflict = conflictStatement(f)
 	}
+	f.Groups, f.Vague = cluster(f.Claims)
+}
+
+// precisionRank orders claims from the most to the least precise.
+func precisionRank(c model.FactClaim) int {
+	switch {
+	case c.Date != nil:
+		r := c.Date.Precision() * 2
+		if c.Date.Year != 0 {
+			r++
+		}
+		return r
+	case c.Qty != nil:
+		if c.Qty.Qualifier == "" {
+			return 2
+		}
+		if c.Qty.Hi >= 0 {
+			return 1
+		}
+		return 0
+	case c.Time != nil:
+		if c.Time.Approx {
+			return 0
+		}
+		return 1
+	}
+	return 0
+}
+
+// cluster groups a fact's claims around its most precise values: each claim
+// joins the one group it is compatible with; one that fits several groups
+// is vague; one that fits none starts a group.
+func cluster(claims []model.FactClaim) ([]model.ValueGroup, []int) {
+	idx := make([]int, len(claims))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return precisionRank(claims[idx[a]]) > precisionRank(claims[idx[b]]) })
+	var groups []model.ValueGroup
+	var vague []int
+	for _, i := range idx {
+		var fits []int
+		for g := range groups {
+			rep := claims[groups[g].Claims[0]]
+			if comparable, ok := compare(rep, claims[i]); !comparable || ok {
+				fits = append(fits, g)
+			}
+		}
+		switch len(fits) {
+		case 0:
+			groups = append(groups, model.ValueGroup{Display: claims[i].Display, Value: claims[i].Value, Claims: []int{i}})
+		case 1:
+			groups[fits[0]].Claims = append(groups[fits[0]].Claims, i)
+		default:
+			vague = append(vague, i)
+		}
+	}
+	for g := range groups {
+		sort.Ints(groups[g].Claims)
+	}
+	sort.Ints(vague)
+	return groups, vague
 }
 
 // sequence lists an updated figure's reports in publication order.

@@ -69,6 +69,19 @@ type Fact struct {
 	// Precision is true when agreeing sources state the value at different
 	// resolutions ("October" and "October 19"), told apart from a dispute.
 	Precision bool `json:"precision,omitempty"`
+	// Groups are the claims clustered into mutually compatible values, the
+	// most precise first; a vague claim that fits several groups is in none.
+	Groups []ValueGroup `json:"groups"`
+	// Vague lists claims (indexes into Claims) that fit several groups.
+	Vague []int `json:"vague,omitempty"`
+}
+
+// ValueGroup is one value of a fact and the claims that state it, at
+// whatever precision; Claims are indexes into Fact.Claims.
+type ValueGroup struct {
+	Display string `json:"display"`
+	Value   string `json:"value"`
+	Claims  []int  `json:"claims"`
 }
 
 // TimelineEntry is one dated event.

@@ -80,10 +80,12 @@ type Row struct {
 	Original  string // text-fragment link into the original article
 }
 
-// ValueGroup is one competing value of a fact and the sources behind it.
+// ValueGroup is one value of a fact (the most precise statement of it)
+// and the sources behind it; AlsoAs lists vaguer statements of the same value.
 type ValueGroup struct {
 	Display string
 	Value   string
+	AlsoAs  []string
 	Sources []Link
 }
 
@@ -94,6 +96,7 @@ type Fact struct {
 	Possible, Precision                        bool
 	Rows                                       []Row
 	Values                                     []ValueGroup
+	Vague                                      ValueGroup // statements that fit several values
 	Internal                                   []Link
 	Sequence                                   []model.Step
 	SequenceLinks                              []Link
@@ -224,8 +227,6 @@ func Build(in Input) *Site {
 			Page: FactPage(f.ID), Possible: f.Possible, Precision: f.Precision, Sources: len(f.Sources), Independent: f.Independent,
 			Sequence: f.Sequence}
 		sf.Verdict = verdict(f)
-		groups := map[string]*ValueGroup{}
-		var order []string
 		for _, c := range f.Claims {
 			a := arts[c.Article]
 			row := Row{Source: srcLink(c.Article), Outlet: a.Meta.Outlet, Published: a.Meta.Published, Says: c.Text,
@@ -238,18 +239,32 @@ func Build(in Input) *Site {
 				row.Display = entityName[c.Entity]
 			}
 			sf.Rows = append(sf.Rows, row)
-			g := groups[c.Value]
-			if g == nil {
-				g = &ValueGroup{Display: row.Display, Value: c.Value}
-				groups[c.Value] = g
-				order = append(order, c.Value)
-			}
-			if len(g.Sources) == 0 || g.Sources[len(g.Sources)-1].Href != SourcePage(c.Article) {
-				g.Sources = append(g.Sources, srcLink(c.Article))
-			}
 		}
-		for _, v := range order {
-			sf.Values = append(sf.Values, *groups[v])
+		group := func(display, value string, idx []int) ValueGroup {
+			g := ValueGroup{Display: display, Value: value}
+			seen := map[string]bool{}
+			for _, i := range idx {
+				c := f.Claims[i]
+				if sf.Rows[i].Display != display && !seen["as:"+sf.Rows[i].Display] {
+					seen["as:"+sf.Rows[i].Display] = true
+					g.AlsoAs = append(g.AlsoAs, sf.Rows[i].Display)
+				}
+				if !seen[c.Article] {
+					seen[c.Article] = true
+					g.Sources = append(g.Sources, srcLink(c.Article))
+				}
+			}
+			return g
+		}
+		for _, g := range f.Groups {
+			display := g.Display
+			if f.Kind == "place" {
+				display = entityName[g.Value]
+			}
+			sf.Values = append(sf.Values, group(display, g.Value, g.Claims))
+		}
+		if len(f.Vague) > 0 {
+			sf.Vague = group("", "", f.Vague)
 		}
 		for _, id := range f.Internal {
 			sf.Internal = append(sf.Internal, srcLink(id))

@@ -1,0 +1,58 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func runCLI(args ...string) (int, string, string) {
+	var out, errb bytes.Buffer
+	code := run(args, &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func TestUsageAndExitCodes(t *testing.T) {
+	if code, _, stderr := runCLI(); code != 2 || !strings.Contains(stderr, "Usage:") {
+		t.Errorf("no args: exit %d, want 2 with usage", code)
+	}
+	if code, stdout, _ := runCLI("help"); code != 0 || !strings.Contains(stdout, "dossier build [-s SITE_DIR] [-d OUT_DIR]") {
+		t.Errorf("help: exit %d", code)
+	}
+	if code, stdout, _ := runCLI("version"); code != 0 || !strings.HasPrefix(stdout, "dossier ") {
+		t.Errorf("version: exit %d %q", code, stdout)
+	}
+	if code, _, stderr := runCLI("frobnicate"); code != 2 || !strings.Contains(stderr, `dossier: error: unknown command "frobnicate"`) || !strings.Contains(stderr, "dossier: hint:") {
+		t.Errorf("unknown command: exit %d %q", code, stderr)
+	}
+	if code, _, stderr := runCLI("build", "--nope"); code != 2 || !strings.Contains(stderr, "dossier: error: build:") {
+		t.Errorf("bad flag: exit %d %q", code, stderr)
+	}
+}
+
+func TestBuildExitCodes(t *testing.T) {
+	site := t.TempDir()
+	art := filepath.Join(site, "content", "articles", "a.txt")
+	if err := os.MkdirAll(filepath.Dir(art), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(art, []byte("The raid took place on October 29, 2025, in Dumayr.\n"), 0o644)
+	code, stdout, stderr := runCLI("build", "-s", site)
+	if code != 0 || !strings.Contains(stdout, "dossier: built") {
+		t.Fatalf("build: exit %d\n%s%s", code, stdout, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(site, "public", "index.html")); err != nil {
+		t.Errorf("default destination SITE_DIR/public not used: %v", err)
+	}
+	os.WriteFile(filepath.Join(site, "content", "articles", "b.md"), []byte("---\ntitle: [\n---\nx\n"), 0o644)
+	code, _, stderr = runCLI("build", "--source", site, "--destination", filepath.Join(site, "public"))
+	if code != 1 || !strings.Contains(stderr, "dossier: error: content/articles/b.md:2:") || !strings.Contains(stderr, "was left as it was") {
+		t.Errorf("failed build: exit %d\n%s", code, stderr)
+	}
+	code, _, stderr = runCLI("build", "-s", filepath.Join(site, "nowhere"))
+	if code != 1 || !strings.Contains(stderr, "content/articles: no articles folder") {
+		t.Errorf("missing site: exit %d\n%s", code, stderr)
+	}
+}
