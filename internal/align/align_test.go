@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"dossier/internal/corpus"
 	"dossier/internal/extract"
@@ -17,8 +18,19 @@ import (
 // run takes the articles in dir through corpus, segment, extract and align.
 func run(t testing.TB, dir string) model.Ledger {
 	t.Helper()
-	site := filepath.Dir(filepath.Dir(dir))
-	arts, diags, err := corpus.Load(os.DirFS(site))
+	fsys := fstest.MapFS{}
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range ents {
+		b, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		fsys[corpus.Dir+"/"+e.Name()] = &fstest.MapFile{Data: b}
+	}
+	arts, diags, err := corpus.Load(fsys)
 	if err != nil || diags.HasErrors() {
 		t.Fatalf("load %s: %v %v", dir, err, diags)
 	}

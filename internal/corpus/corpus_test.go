@@ -1,0 +1,68 @@
+package corpus
+
+import (
+	"testing"
+	"testing/fstest"
+)
+
+func TestParseFrontMatter(t *testing.T) {
+	for _, tc := range []struct {
+		name, in  string
+		title     string
+		published string
+		body      string
+		diags     []string
+	}{
+		{"none", "Just text.\n", "", "", "Just text.\n", nil},
+		{"full", "---\ntitle: \"A: B\"\noutlet: AP\nurl: https://x.org/a\npublished: 2014-08-03\n---\nBody\n", "A: B", "2014-08-03", "Body\n", nil},
+		{"rfc3339", "---\npublished: 2014-08-03T21:02:00+06:00\n---\nB\n", "", "2014-08-03T21:02:00+06:00", "B\n", nil},
+		{"bad date", "---\npublished: Octobre 3\n---\nB\n", "", "", "B\n", []string{"x.md:2: published: cannot read \"Octobre 3\" as a date, ignored"}},
+		{"unknown", "---\ncolour: red\n---\nB\n", "", "", "B\n", []string{"x.md:2: unknown front matter field \"colour\", ignored"}},
+		{"bad url", "---\nurl: javascript:alert(1)\n---\nB\n", "", "", "B\n", []string{"x.md:2: url: \"javascript:alert(1)\" is not a web address, ignored"}},
+		{"unclosed", "---\ntitle: x\nBody\n", "", "", "", []string{"x.md:1: front matter is not closed"}},
+		{"broken yaml", "---\ntitle: [x\n---\nB\n", "", "", "B\n", []string{"x.md:2: front matter: did not find expected ',' or ']'"}},
+		{"crlf", "---\r\ntitle: T\r\n---\r\nB\r\n", "T", "", "B\r\n", nil},
+	} {
+		a, ds := Parse("x.md", []byte(tc.in))
+		if a.Meta.Title != tc.title || a.Meta.Published != tc.published {
+			t.Errorf("%s: title %q published %q", tc.name, a.Meta.Title, a.Meta.Published)
+		}
+		if tc.body != "" && string(a.Raw[a.BodyStart:]) != tc.body {
+			t.Errorf("%s: body %q, want %q", tc.name, a.Raw[a.BodyStart:], tc.body)
+		}
+		if len(ds) != len(tc.diags) {
+			t.Errorf("%s: diagnostics %v, want %v", tc.name, ds, tc.diags)
+			continue
+		}
+		for i, d := range ds {
+			if d.String() != tc.diags[i] {
+				t.Errorf("%s: %q, want %q", tc.name, d.String(), tc.diags[i])
+			}
+		}
+	}
+}
+
+func TestLoad(t *testing.T) {
+	fsys := fstest.MapFS{
+		"content/articles/b.txt":        {Data: []byte("B.")},
+		"content/articles/sub/a.md":     {Data: []byte("A.")},
+		"content/articles/.hidden.md":   {Data: []byte("x")},
+		"content/articles/a.md.swp":     {Data: []byte("x")},
+		"content/articles/picture.jpg":  {Data: []byte("x")},
+		"content/articles/.git/HEAD.md": {Data: []byte("x")},
+	}
+	arts, diags, err := Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(arts) != 2 || arts[0].ID != "b" || arts[1].ID != "sub-a" {
+		t.Fatalf("articles %+v", arts)
+	}
+	if len(diags) != 1 || diags[0].File != "content/articles/picture.jpg" {
+		t.Errorf("diags %v", diags)
+	}
+	_, diags, _ = Load(fstest.MapFS{})
+	if !diags.HasErrors() {
+		t.Error("a site without content/articles should be an error")
+	}
+}

@@ -1,0 +1,45 @@
+package textutil
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestTokenize(t *testing.T) {
+	for in, want := range map[string]string{
+		"al-Masoud's cousin":      "al-Masoud's|cousin",
+		"The U.S. said 2,500 men": "The|U.S.|said|2,500|men",
+		"at 3am, 4:30 p.m.":       "at|3|am|,|4|:|30|p.m.",
+		"a 6.5-magnitude quake":   "a|6.5|-|magnitude|quake",
+		"1,2 and 1,0000":          "1|,|2|and|1|,|0000",
+		"IS.Security analyst":     "IS|.|Security|analyst",
+	} {
+		var got []string
+		for _, tok := range Tokenize(in, 0) {
+			if in[tok.Start:tok.End] != tok.Text {
+				t.Errorf("%q: token %q has wrong offsets", in, tok.Text)
+			}
+			got = append(got, tok.Text)
+		}
+		if strings.Join(got, "|") != want {
+			t.Errorf("%q: %s, want %s", in, strings.Join(got, "|"), want)
+		}
+	}
+}
+
+func TestSlugAndFold(t *testing.T) {
+	if got := Slug("Khaled al-Masoud’s Ürümqi trip!", 80); got != "khaled-al-masouds-urumqi-trip" {
+		t.Errorf("slug %q", got)
+	}
+	if got := Slug("one two three four five", 12); got != "one-two" {
+		t.Errorf("cut slug %q", got)
+	}
+	for _, n := range []string{"a.swp", "a~", ".#a", "4913", "#a#"} {
+		if !IsEditorTemp(n) {
+			t.Errorf("%s is an editor temp file", n)
+		}
+	}
+	if IsEditorTemp("a.md") {
+		t.Error("a.md is not a temp file")
+	}
+}
