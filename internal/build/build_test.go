@@ -83,6 +83,19 @@ func snapshot(t *testing.T, dir string) map[string]string {
 	return m
 }
 
+// eachTag calls fn for every start tag of an HTML document.
+func eachTag(body string, fn func(html.Token)) {
+	z := html.NewTokenizer(strings.NewReader(body))
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return
+		case html.StartTagToken, html.SelfClosingTagToken:
+			fn(z.Token())
+		}
+	}
+}
+
 // The end-to-end golden: the seed dossier's data and its list of files.
 func TestSeedBuildGolden(t *testing.T) {
 	site := seedSite(t)
@@ -118,16 +131,7 @@ func TestSeedLinksResolve(t *testing.T) {
 			continue
 		}
 		ids[p] = map[string]bool{}
-		z := html.NewTokenizer(strings.NewReader(body))
-		for {
-			tt := z.Next()
-			if tt == html.ErrorToken {
-				break
-			}
-			if tt != html.StartTagToken && tt != html.SelfClosingTagToken {
-				continue
-			}
-			tok := z.Token()
+		eachTag(body, func(tok html.Token) {
 			for _, a := range tok.Attr {
 				switch a.Key {
 				case "id":
@@ -136,7 +140,7 @@ func TestSeedLinksResolve(t *testing.T) {
 					links = append(links, link{p, a.Val})
 				}
 			}
-		}
+		})
 	}
 	checked := 0
 	for _, l := range links {
@@ -211,16 +215,7 @@ func TestEscaping(t *testing.T) {
 			continue
 		}
 		pages++
-		z := html.NewTokenizer(strings.NewReader(body))
-		for {
-			tt := z.Next()
-			if tt == html.ErrorToken {
-				break
-			}
-			if tt != html.StartTagToken && tt != html.SelfClosingTagToken {
-				continue
-			}
-			tok := z.Token()
+		eachTag(body, func(tok html.Token) {
 			if tok.Data == "script" || tok.Data == "img" || tok.Data == "b" {
 				t.Errorf("%s: live <%s> element from article text", p, tok.Data)
 			}
@@ -232,7 +227,7 @@ func TestEscaping(t *testing.T) {
 					t.Errorf("%s: javascript: link %q", p, a.Val)
 				}
 			}
-		}
+		})
 		if !strings.Contains(body, "&lt;script&gt;") && strings.Contains(p, "sources/") && !strings.HasSuffix(p, "sources/index.html") {
 			t.Errorf("%s: the payload should be shown as text", p)
 		}
