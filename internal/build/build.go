@@ -1,12 +1,18 @@
 package build
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
+	"runtime"
+	"sync"
+	"time"
 
 	"dossier/internal/align"
+	"dossier/internal/cache"
 	"dossier/internal/corpus"
 	"dossier/internal/diag"
 	"dossier/internal/extract"
@@ -26,75 +32,65 @@ type Options struct {
 // Result reports what a build did.
 type Result struct {
 	Diags     diag.List
-	Files     int // files in the site
-	Written   int // files whose bytes changed
-	Removed   int // stale files removed
+	Files     int      // files in the site
+	Written   int      // files whose bytes changed
+	Removed   int      // stale files removed
+	Paths     []string // the files written, for rebuild reports and tests
 	Articles  int
+	Extracted int // articles whose per-article stages ran (the rest came from the cache)
 	Facts     int
 	Disputed  int
 	Published bool // false when the build failed and nothing was written
+	Timings   Timings
+}
+
+// Timings is where a build's time went.
+type Timings struct {
+	Read, Extract, Align, Site, Render, Publish, Total time.Duration
 }
 
 // ErrFailed is returned when the input has errors; the diagnostics say which.
 var ErrFailed = errors.New("build failed")
 
-// Compile runs every stage up to rendering and returns the files, without
-// touching the output dir.
-func Compile(opts Options) ([]render.File, Result, error) {
-	var res Result
-	fsys := os.DirFS(opts.SiteDir)
-	arts, diags, err := corpus.Load(fsys)
-	res.Diags = append(res.Diags, diags...)
-	if err != nil {
-		return nil, res, err
-	}
-	cfg, diags, err := corpus.LoadConfig(fsys)
-	res.Diags = append(res.Diags, diags...)
-	if err != nil {
-		return nil, res, err
-	}
-	res.Articles = len(arts)
-	in := make([]align.Input, len(arts))
-	ptrs := make([]*model.Article, len(arts))
-	docs := make([]*model.Doc, len(arts))
-	for i := range arts {
-		a := &arts[i]
-		d := segment.Segment(a)
-		ex := extract.Extract(a, &d)
-		ptrs[i], docs[i] = a, &d
-		in[i] = align.Input{Article: a, Doc: &d, Claims: ex.Claims, Events: ex.Events}
-	}
-	led := align.Align(in)
-	res.Facts = len(led.Facts)
-	for _, f := range led.Facts {
-		if f.Status == model.Disputed && !f.Possible {
-			res.Disputed++
-		}
-	}
-	s := site.Build(site.Input{Articles: ptrs, Docs: docs, Ledger: &led, Config: site.Config{Title: cfg.Title, Description: cfg.Description}})
-	files, err := render.Render(s, render.Options{
-		Templates: []fs.FS{sub(fsys, "templates"), sub(opts.Builtin, "templates")},
-		Assets:    []fs.FS{sub(fsys, "assets"), sub(opts.Builtin, "assets")},
-	})
-	if err != nil {
-		res.Diags.Errorf("templates", 0, "fix the template, or remove it to use the built-in one", "%v", err)
-		return nil, res, nil
-	}
-	res.Files = len(files)
-	return files, res, nil
+// Build runs one full build.
+func Build(opts Options) (Result, error) { return NewBuilder(opts).Build(nil) }
+
+// Builder runs builds of one site, keeping each article's bytes and
+// per-article results between them (see package cache), so a rebuild after
+// an edit re-reads and re-extracts only the changed articles.
+type Builder struct {
+	opts  Options
+	cache *cache.Cache
+	files map[string]file // article path → its last read bytes
+}
+
+type file struct {
+	raw []byte
+	key cache.Key
+}
+
+// NewBuilder returns a builder with an empty cache.
+func NewBuilder(opts Options) *Builder {
+	return &Builder{opts: opts, cache: cache.New(), files: map[string]file{}}
 }
 
 // Build compiles the site and, when there are no errors, publishes it.
-func Build(opts Options) (Result, error) {
-	files, res, err := Compile(opts)
+// changed lists the site-relative paths that changed since the previous
+// build; nil means unknown, and every article is read again.
+func (b *Builder) Build(changed []string) (Result, error) {
+	start := time.Now()
+	files, res, err := b.compile(changed)
+	defer func() { res.Timings.Total = time.Since(start) }()
 	if err != nil {
 		return res, err
 	}
 	if res.Diags.HasErrors() {
 		return res, ErrFailed
 	}
-	w, r, err := Publish(opts.OutDir, files)
-	res.Written, res.Removed = w, r
+	t := time.Now()
+	paths, removed, err := Publish(b.opts.OutDir, files)
+	res.Timings.Publish = time.Since(t)
+	res.Written, res.Removed, res.Paths = len(paths), removed, paths
 	if err != nil {
 		var c *ConflictError
 		if errors.As(err, &c) {
@@ -105,6 +101,135 @@ func Build(opts Options) (Result, error) {
 	}
 	res.Published = true
 	return res, nil
+}
+
+// Compile runs every stage up to rendering and returns the files without
+// touching the output dir.
+func Compile(opts Options) ([]render.File, Result, error) { return NewBuilder(opts).compile(nil) }
+
+func (b *Builder) compile(changed []string) ([]render.File, Result, error) {
+	var res Result
+	fsys := os.DirFS(b.opts.SiteDir)
+	t := time.Now()
+	paths, diags, err := corpus.List(fsys)
+	res.Diags = append(res.Diags, diags...)
+	if err != nil {
+		return nil, res, err
+	}
+	cfg, diags, err := corpus.LoadConfig(fsys)
+	res.Diags = append(res.Diags, diags...)
+	if err != nil {
+		return nil, res, err
+	}
+	// read what changed (everything when we do not know)
+	dirty := map[string]bool{}
+	for _, p := range changed {
+		dirty[p] = true
+	}
+	now := make(map[string]file, len(paths))
+	keys := make([]cache.Key, len(paths))
+	for i, p := range paths {
+		f, ok := b.files[p]
+		if !ok || changed == nil || dirty[p] {
+			raw, err := fs.ReadFile(fsys, p)
+			if err != nil {
+				return nil, res, fmt.Errorf("read %s: %w", p, err)
+			}
+			sum := sha256.Sum256(raw)
+			f = file{raw: raw, key: cache.Key{Path: p, ContentSHA256: hex.EncodeToString(sum[:]), StagesVersion: cache.StagesVersion}}
+		}
+		now[p] = f
+		keys[i] = f.key
+	}
+	b.files = now
+	res.Timings.Read = time.Since(t)
+
+	// per-article stages, in parallel, for articles not in the cache
+	t = time.Now()
+	entries := make([]*cache.Entry, len(paths))
+	var todo []int
+	for i, k := range keys {
+		if e, ok := b.cache.Get(k); ok {
+			entries[i] = e
+		} else {
+			todo = append(todo, i)
+		}
+	}
+	res.Extracted = len(todo)
+	work := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < min(runtime.GOMAXPROCS(0), max(1, len(todo))); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range work {
+				entries[i] = perArticle(paths[i], now[paths[i]].raw)
+				b.cache.Put(keys[i], entries[i])
+			}
+		}()
+	}
+	for _, i := range todo {
+		work <- i
+	}
+	close(work)
+	wg.Wait()
+	b.cache.Keep(keys)
+	arts := make([]model.Article, len(entries))
+	for i, e := range entries {
+		res.Diags = append(res.Diags, e.Diags...)
+		arts[i] = e.Article
+	}
+	arts, diags = corpus.Dedupe(arts)
+	res.Diags = append(res.Diags, diags...)
+	kept := map[string]bool{}
+	for _, a := range arts {
+		kept[a.File] = true
+	}
+	res.Timings.Extract = time.Since(t)
+
+	t = time.Now()
+	var in []align.Input
+	var ptrs []*model.Article
+	var docs []*model.Doc
+	for _, e := range entries {
+		if !kept[e.Article.File] {
+			continue
+		}
+		in = append(in, align.Input{Article: &e.Article, Doc: &e.Doc, Claims: e.Result.Claims, Events: e.Result.Events})
+		ptrs = append(ptrs, &e.Article)
+		docs = append(docs, &e.Doc)
+	}
+	res.Articles = len(in)
+	led := align.Align(in)
+	res.Timings.Align = time.Since(t)
+	res.Facts = len(led.Facts)
+	for _, f := range led.Facts {
+		if f.Status == model.Disputed && !f.Possible {
+			res.Disputed++
+		}
+	}
+	t = time.Now()
+	s := site.Build(site.Input{Articles: ptrs, Docs: docs, Ledger: &led, Config: site.Config{Title: cfg.Title, Description: cfg.Description}})
+	res.Timings.Site = time.Since(t)
+	t = time.Now()
+	files, err := render.Render(s, render.Options{
+		Templates: []fs.FS{sub(fsys, "templates"), sub(b.opts.Builtin, "templates")},
+		Assets:    []fs.FS{sub(fsys, "assets"), sub(b.opts.Builtin, "assets")},
+	})
+	res.Timings.Render = time.Since(t)
+	if err != nil {
+		res.Diags.Errorf("templates", 0, "fix the template, or remove it to use the built-in one", "%v", err)
+		return nil, res, nil
+	}
+	res.Files = len(files)
+	return files, res, nil
+}
+
+// perArticle runs the per-article stages: parse, segment, extract.
+func perArticle(path string, raw []byte) *cache.Entry {
+	a, diags := corpus.Parse(path, raw)
+	d := segment.Segment(&a)
+	return &cache.Entry{Article: a, Doc: d, Result: extract.Extract(&a, &d), Diags: diags}
 }
 
 func sub(fsys fs.FS, dir string) fs.FS {
@@ -123,6 +248,6 @@ func sub(fsys fs.FS, dir string) fs.FS {
 
 // String summarises a result in one line.
 func (r Result) String() string {
-	return fmt.Sprintf("%d articles, %d facts (%d disputed), %d files: %d written, %d removed",
-		r.Articles, r.Facts, r.Disputed, r.Files, r.Written, r.Removed)
+	return fmt.Sprintf("%d articles (%d extracted), %d facts (%d disputed), %d files: %d written, %d removed in %s",
+		r.Articles, r.Extracted, r.Facts, r.Disputed, r.Files, r.Written, r.Removed, r.Timings.Total.Round(time.Millisecond))
 }

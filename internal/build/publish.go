@@ -52,12 +52,12 @@ func readManifest(out string) (map[string]string, error) {
 }
 
 // Publish writes files into out: only changed files, atomically each,
-// removing files of the previous build that are gone. It returns how many
-// files were written and removed.
-func Publish(out string, files []render.File) (written, removed int, err error) {
+// removing files of the previous build that are gone. It returns the paths
+// written and how many files were removed.
+func Publish(out string, files []render.File) (written []string, removed int, err error) {
 	old, err := readManifest(out)
 	if err != nil {
-		return 0, 0, fmt.Errorf("read %s: %w", filepath.Join(out, Manifest), err)
+		return nil, 0, fmt.Errorf("read %s: %w", filepath.Join(out, Manifest), err)
 	}
 	// refuse before writing anything
 	for _, f := range files {
@@ -65,11 +65,11 @@ func Publish(out string, files []render.File) (written, removed int, err error) 
 			continue
 		}
 		if _, err := os.Lstat(filepath.Join(out, filepath.FromSlash(f.Path))); err == nil {
-			return 0, 0, &ConflictError{Path: filepath.ToSlash(filepath.Join(out, f.Path))}
+			return nil, 0, &ConflictError{Path: filepath.ToSlash(filepath.Join(out, f.Path))}
 		}
 	}
 	if err := os.MkdirAll(out, 0o755); err != nil {
-		return 0, 0, fmt.Errorf("create %s: %w", out, err)
+		return nil, 0, fmt.Errorf("create %s: %w", out, err)
 	}
 	now := map[string]string{}
 	for _, f := range files {
@@ -84,7 +84,7 @@ func Publish(out string, files []render.File) (written, removed int, err error) 
 		if err := writeAtomic(dst, f.Data); err != nil {
 			return written, removed, err
 		}
-		written++
+		written = append(written, f.Path)
 	}
 	var stale []string
 	for p := range old {

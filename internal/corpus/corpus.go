@@ -24,6 +24,27 @@ const Dir = "content/articles"
 // Load reads every article below Dir in fsys. A missing Dir is an error
 // diagnostic (a site with no articles has nothing to build).
 func Load(fsys fs.FS) ([]model.Article, diag.List, error) {
+	files, diags, err := List(fsys)
+	if err != nil || len(files) == 0 {
+		return nil, diags, err
+	}
+	var arts []model.Article
+	for _, p := range files {
+		raw, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return nil, diags, fmt.Errorf("read %s: %w", p, err)
+		}
+		a, ds := Parse(p, raw)
+		diags = append(diags, ds...)
+		arts = append(arts, a)
+	}
+	arts, ds := Dedupe(arts)
+	return arts, append(diags, ds...), nil
+}
+
+// List returns the article paths below Dir, sorted, with diagnostics for
+// files that are not articles. A missing or empty Dir is an error diagnostic.
+func List(fsys fs.FS) ([]string, diag.List, error) {
 	var diags diag.List
 	var files []string
 	err := fs.WalkDir(fsys, Dir, func(p string, d fs.DirEntry, err error) error {
@@ -55,26 +76,27 @@ func Load(fsys fs.FS) ([]model.Article, diag.List, error) {
 		return nil, diags, fmt.Errorf("read %s: %w", Dir, err)
 	}
 	sort.Strings(files)
-	var arts []model.Article
-	seen := map[string]string{}
-	for _, p := range files {
-		raw, err := fs.ReadFile(fsys, p)
-		if err != nil {
-			return nil, diags, fmt.Errorf("read %s: %w", p, err)
-		}
-		a, ds := Parse(p, raw)
-		diags = append(diags, ds...)
-		if prev, ok := seen[a.ID]; ok {
-			diags.Errorf(p, 0, "rename one of the two files", "article id %q is also the id of %s", a.ID, prev)
-			continue
-		}
-		seen[a.ID] = p
-		arts = append(arts, a)
-	}
-	if len(arts) == 0 && !diags.HasErrors() {
+	if len(files) == 0 {
 		diags.Errorf(Dir, 0, "add .md or .txt articles to it", "no articles found")
 	}
-	return arts, diags, nil
+	return files, diags, nil
+}
+
+// Dedupe drops articles whose id another, earlier article already has
+// ("a.md" and "a.txt"), with an error diagnostic.
+func Dedupe(arts []model.Article) ([]model.Article, diag.List) {
+	var diags diag.List
+	seen := map[string]string{}
+	out := arts[:0:0]
+	for _, a := range arts {
+		if prev, ok := seen[a.ID]; ok {
+			diags.Errorf(a.File, 0, "rename one of the two files", "article id %q is also the id of %s", a.ID, prev)
+			continue
+		}
+		seen[a.ID] = a.File
+		out = append(out, a)
+	}
+	return out, diags
 }
 
 func errorsIsNotExist(err error) bool { return errors.Is(err, fs.ErrNotExist) }

@@ -1,0 +1,74 @@
+package build
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"dossier"
+)
+
+// Editing one article re-extracts only that article and rewrites only the
+// pages whose bytes changed.
+func TestRebuildCountsWork(t *testing.T) {
+	site := seedSite(t)
+	out := filepath.Join(site, "public")
+	b := NewBuilder(Options{SiteDir: site, OutDir: out, Builtin: dossier.Files})
+	first, err := b.Build(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if first.Extracted != 5 {
+		t.Fatalf("first build extracted %d articles, want 5", first.Extracted)
+	}
+	// nothing changed: nothing extracted, nothing written
+	again, err := b.Build([]string{})
+	if err != nil || again.Extracted != 0 || again.Written != 0 {
+		t.Fatalf("no-op rebuild: extracted %d, wrote %d (%v)", again.Extracted, again.Written, err)
+	}
+	// fix a typo in one article's sentence that no fact cites
+	p := "content/articles/002_574758f0f477ce91.txt"
+	raw, _ := os.ReadFile(filepath.Join(site, p))
+	edited := strings.Replace(string(raw), "a stark reminder of the unpredictable costs", "a stark reminder of the unforeseeable costs", 1)
+	if edited == string(raw) {
+		t.Fatal("edit did not apply")
+	}
+	writeFile(t, filepath.Join(site, p), edited)
+	res, err := b.Build([]string{p})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Extracted != 1 {
+		t.Errorf("editing one article re-extracted %d articles, want 1", res.Extracted)
+	}
+	if !slices.Contains(res.Paths, "sources/002-574758f0f477ce91/index.html") {
+		t.Errorf("the edited source page was not rewritten: %v", res.Paths)
+	}
+	for _, path := range res.Paths {
+		if strings.HasPrefix(path, "sources/00") && !strings.HasPrefix(path, "sources/002-") {
+			t.Errorf("an unrelated source page was rewritten: %s", path)
+		}
+	}
+	if res.Written > 3 {
+		t.Errorf("a one-sentence edit rewrote %d files (%v), want the source page and the data file at most", res.Written, res.Paths)
+	}
+	// an edit that changes a fact: the fact page changes too
+	edited = strings.Replace(edited, "In the early hours of October 29, 2025", "In the early hours of October 27, 2025", 1)
+	edited = strings.Replace(edited, "the October 29 raid", "the October 27 raid", 1)
+	writeFile(t, filepath.Join(site, p), edited)
+	res, err = b.Build([]string{p})
+	if err != nil || res.Extracted != 1 {
+		t.Fatalf("extracted %d (%v)", res.Extracted, err)
+	}
+	if !slices.Contains(res.Paths, "facts/raid-date/index.html") || !slices.Contains(res.Paths, "timeline/index.html") {
+		t.Errorf("changing the raid date did not rewrite the fact page and the timeline: %v", res.Paths)
+	}
+	// a new article is read; the others stay cached
+	writeFile(t, filepath.Join(site, "content", "articles", "new.md"), "---\ntitle: New\n---\nThe raid took place on October 29, 2025.\n")
+	res, err = b.Build([]string{"content/articles/new.md"})
+	if err != nil || res.Extracted != 1 || res.Articles != 6 {
+		t.Errorf("adding an article: extracted %d of %d (%v)", res.Extracted, res.Articles, err)
+	}
+}
