@@ -10,4 +10,8 @@ require (
 	golang.org/x/text v0.43.0
 )
 
-require github.com/gohugoio/hashstructure v1.1.0 // indirect
+require (
+	github.com/fsnotify/fsnotify v1.10.1 // indirect
+	github.com/gohugoio/hashstructure v1.1.0 // indirect
+	golang.org/x/sys v0.49.0 // indirect
+)

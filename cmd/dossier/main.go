@@ -4,15 +4,25 @@
 package main
 
 import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"net"
+	"net/http"
 	"os"
+	"os/signal"
 	"path/filepath"
+	"strconv"
+	"syscall"
+	"time"
 
 	"dossier"
 	"dossier/internal/build"
+	"dossier/internal/serve"
 )
 
 var version = "dev"
@@ -22,15 +32,20 @@ a page per fact with its citations, a sourced timeline, the contradictions
 between sources, a page per source and per person, place and organisation.
 
 Usage:
-  dossier build [-s SITE_DIR] [-d OUT_DIR]   build the site
-  dossier version                            print the version
-  dossier help                               show this text
+  dossier build [-s SITE_DIR] [-d OUT_DIR] [--watch]   build the site
+  dossier serve [-s SITE_DIR] [--port 1313] [--bind 127.0.0.1]
+                                                      build, serve, rebuild on change
+  dossier version                                      print the version
+  dossier help                                         show this text
 
-Flags of build:
+Flags:
   -s, --source DIR        the site: content/articles/*.md|txt, optional
                           templates/, assets/, dossier.yaml (default ".")
-  -d, --destination DIR   where to write the dossier (default SITE_DIR/public)
+  -d, --destination DIR   where to write the dossier (build: SITE_DIR/public;
+                          serve: a folder in the system's temp dir)
+  -w, --watch             build: rebuild whenever the site changes, until Ctrl-C
   -q, --quiet             print nothing but diagnostics
+  --port N, --bind ADDR   serve: where to listen (default 127.0.0.1:1313)
 
 Exit status: 0 built, 1 the build failed (nothing was written), 2 bad usage.
 `
@@ -45,6 +60,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	switch args[0] {
 	case "build":
 		return cmdBuild(args[1:], stdout, stderr)
+	case "serve", "server":
+		return cmdServe(args[1:], stdout, stderr)
 	case "version", "--version", "-v":
 		fmt.Fprintf(stdout, "dossier %s\n", version)
 		return 0
@@ -57,39 +74,124 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 }
 
-func cmdBuild(args []string, stdout, stderr io.Writer) int {
-	fl := flag.NewFlagSet("build", flag.ContinueOnError)
+type common struct {
+	src, dst string
+	quiet    bool
+}
+
+func flags(name string, c *common) *flag.FlagSet {
+	fl := flag.NewFlagSet(name, flag.ContinueOnError)
 	fl.SetOutput(io.Discard)
-	var src, dst string
-	var quiet bool
-	fl.StringVar(&src, "s", ".", "")
-	fl.StringVar(&src, "source", ".", "")
-	fl.StringVar(&dst, "d", "", "")
-	fl.StringVar(&dst, "destination", "", "")
-	fl.BoolVar(&quiet, "q", false, "")
-	fl.BoolVar(&quiet, "quiet", false, "")
+	fl.StringVar(&c.src, "s", ".", "")
+	fl.StringVar(&c.src, "source", ".", "")
+	fl.StringVar(&c.dst, "d", "", "")
+	fl.StringVar(&c.dst, "destination", "", "")
+	fl.BoolVar(&c.quiet, "q", false, "")
+	fl.BoolVar(&c.quiet, "quiet", false, "")
+	return fl
+}
+
+func parse(fl *flag.FlagSet, args []string, stderr io.Writer) bool {
 	if err := fl.Parse(args); err != nil {
-		fmt.Fprintf(stderr, "dossier: error: build: %v\ndossier: hint: run 'dossier help' for the flags\n", err)
-		return 2
+		fmt.Fprintf(stderr, "dossier: error: %s: %v\ndossier: hint: run 'dossier help' for the flags\n", fl.Name(), err)
+		return false
 	}
 	if fl.NArg() > 0 {
-		fmt.Fprintf(stderr, "dossier: error: build: unexpected argument %q\ndossier: hint: give the site folder with -s\n", fl.Arg(0))
+		fmt.Fprintf(stderr, "dossier: error: %s: unexpected argument %q\ndossier: hint: give the site folder with -s\n", fl.Name(), fl.Arg(0))
+		return false
+	}
+	return true
+}
+
+// reporter prints each build's outcome.
+func reporter(c common, stdout, stderr io.Writer) func(build.Result, error) {
+	return func(res build.Result, err error) {
+		fmt.Fprint(stderr, res.Diags.Format("dossier"))
+		if err != nil {
+			if !errors.Is(err, build.ErrFailed) {
+				fmt.Fprintf(stderr, "dossier: error: %v\n", err)
+			}
+			fmt.Fprintf(stderr, "dossier: build failed; %s was left as it was\n", c.dst)
+			return
+		}
+		if !c.quiet {
+			fmt.Fprintf(stdout, "dossier: built %s: %s\n", c.dst, res)
+		}
+	}
+}
+
+func cmdBuild(args []string, stdout, stderr io.Writer) int {
+	var c common
+	var live bool
+	fl := flags("build", &c)
+	fl.BoolVar(&live, "w", false, "")
+	fl.BoolVar(&live, "watch", false, "")
+	if !parse(fl, args, stderr) {
 		return 2
 	}
-	if dst == "" {
-		dst = filepath.Join(src, "public")
+	if c.dst == "" {
+		c.dst = filepath.Join(c.src, "public")
 	}
-	res, err := build.Build(build.Options{SiteDir: src, OutDir: dst, Builtin: dossier.Files})
-	fmt.Fprint(stderr, res.Diags.Format("dossier"))
-	if err != nil {
-		if !errors.Is(err, build.ErrFailed) {
+	opts := build.Options{SiteDir: c.src, OutDir: c.dst, Builtin: dossier.Files}
+	report := reporter(c, stdout, stderr)
+	if live {
+		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+		defer stop()
+		if err := build.Live(ctx, opts, report); err != nil {
 			fmt.Fprintf(stderr, "dossier: error: %v\n", err)
+			return 1
 		}
-		fmt.Fprintf(stderr, "dossier: build failed; %s was left as it was\n", dst)
+		return 0
+	}
+	res, err := build.Build(opts)
+	report(res, err)
+	if err != nil {
 		return 1
 	}
-	if !quiet {
-		fmt.Fprintf(stdout, "dossier: built %s: %s\n", dst, res)
+	return 0
+}
+
+func cmdServe(args []string, stdout, stderr io.Writer) int {
+	var c common
+	var port int
+	var bind string
+	fl := flags("serve", &c)
+	fl.IntVar(&port, "port", 1313, "")
+	fl.IntVar(&port, "p", 1313, "")
+	fl.StringVar(&bind, "bind", "127.0.0.1", "")
+	if !parse(fl, args, stderr) {
+		return 2
 	}
+	if c.dst == "" {
+		// a stable folder per site, so a restart rewrites only what changed
+		abs, _ := filepath.Abs(c.src)
+		sum := sha256.Sum256([]byte(abs))
+		c.dst = filepath.Join(os.TempDir(), "dossier-serve-"+hex.EncodeToString(sum[:6]))
+	}
+	ln, err := net.Listen("tcp", net.JoinHostPort(bind, strconv.Itoa(port)))
+	if err != nil {
+		fmt.Fprintf(stderr, "dossier: error: serve: %v\ndossier: hint: choose another port with --port\n", err)
+		return 1
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	srv := serve.New(c.dst)
+	// open event streams end with ctx, so shutdown does not wait for them
+	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second, BaseContext: func(net.Listener) context.Context { return ctx }}
+	go hs.Serve(ln)
+	fmt.Fprintf(stdout, "dossier: serving %s at http://%s/ (Ctrl-C to stop)\n", c.dst, ln.Addr())
+	report := reporter(c, stdout, stderr)
+	err = build.Live(ctx, build.Options{SiteDir: c.src, OutDir: c.dst, Builtin: dossier.Files}, func(res build.Result, err error) {
+		report(res, err)
+		srv.Report(err == nil, res.Diags.Format("dossier"))
+	})
+	shutdown, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+	defer cancel()
+	hs.Shutdown(shutdown)
+	if err != nil {
+		fmt.Fprintf(stderr, "dossier: error: %v\n", err)
+		return 1
+	}
+	fmt.Fprintln(stdout, "dossier: stopped")
 	return 0
 }

@@ -1,12 +1,14 @@
 package build
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"runtime"
 	"sync"
 	"time"
@@ -17,6 +19,7 @@ import (
 	"dossier/internal/diag"
 	"dossier/internal/extract"
 	"dossier/internal/model"
+	"dossier/internal/registry"
 	"dossier/internal/render"
 	"dossier/internal/segment"
 	"dossier/internal/site"
@@ -59,9 +62,10 @@ func Build(opts Options) (Result, error) { return NewBuilder(opts).Build(nil) }
 // per-article results between them (see package cache), so a rebuild after
 // an edit re-reads and re-extracts only the changed articles.
 type Builder struct {
-	opts  Options
-	cache *cache.Cache
-	files map[string]file // article path → its last read bytes
+	opts     Options
+	cache    *cache.Cache
+	files    map[string]file // article path → its last read bytes
+	registry []byte          // the slug registry this build made, written after publishing
 }
 
 type file struct {
@@ -77,10 +81,10 @@ func NewBuilder(opts Options) *Builder {
 // Build compiles the site and, when there are no errors, publishes it.
 // changed lists the site-relative paths that changed since the previous
 // build; nil means unknown, and every article is read again.
-func (b *Builder) Build(changed []string) (Result, error) {
+func (b *Builder) Build(changed []string) (res Result, err error) {
 	start := time.Now()
-	files, res, err := b.compile(changed)
 	defer func() { res.Timings.Total = time.Since(start) }()
+	files, res, err := b.compile(changed)
 	if err != nil {
 		return res, err
 	}
@@ -100,6 +104,14 @@ func (b *Builder) Build(changed []string) (Result, error) {
 		return res, err
 	}
 	res.Published = true
+	// the slug registry is part of the site: written only after a good
+	// publish, and only when it changed
+	reg := filepath.Join(b.opts.SiteDir, registry.File)
+	if old, err := os.ReadFile(reg); err != nil || !bytes.Equal(old, b.registry) {
+		if err := writeAtomic(reg, b.registry); err != nil {
+			return res, err
+		}
+	}
 	return res, nil
 }
 
@@ -208,8 +220,17 @@ func (b *Builder) compile(changed []string) ([]render.File, Result, error) {
 			res.Disputed++
 		}
 	}
+	prev := registry.Registry{}
+	if data, err := fs.ReadFile(fsys, registry.File); err == nil {
+		var ds diag.List
+		prev, ds = registry.Parse(data)
+		res.Diags = append(res.Diags, ds...)
+	}
+	next, retired := registry.Update(prev, led.Facts)
+	b.registry = next.Bytes()
 	t = time.Now()
-	s := site.Build(site.Input{Articles: ptrs, Docs: docs, Ledger: &led, Config: site.Config{Title: cfg.Title, Description: cfg.Description}})
+	s := site.Build(site.Input{Articles: ptrs, Docs: docs, Ledger: &led, Retired: retired,
+		Config: site.Config{Title: cfg.Title, Description: cfg.Description}})
 	res.Timings.Site = time.Since(t)
 	t = time.Now()
 	files, err := render.Render(s, render.Options{

@@ -122,6 +122,15 @@ func TestSeedLinksResolve(t *testing.T) {
 	site := seedSite(t)
 	out := filepath.Join(site, "public")
 	mustBuild(t, site, out)
+	if checked := checkLinks(t, out); checked < 500 {
+		t.Errorf("only %d internal links checked; the site should be densely cross-linked", checked)
+	}
+}
+
+// checkLinks resolves every internal href, src and #anchor of the site in
+// out, and returns how many it checked.
+func checkLinks(t *testing.T, out string) int {
+	t.Helper()
 	snap := snapshot(t, out)
 	ids := map[string]map[string]bool{}
 	type link struct{ from, href string }
@@ -138,6 +147,13 @@ func TestSeedLinksResolve(t *testing.T) {
 					ids[p][a.Val] = true
 				case "href", "src":
 					links = append(links, link{p, a.Val})
+				}
+			}
+			if tok.Data == "meta" {
+				for _, a := range tok.Attr {
+					if a.Key == "content" && strings.Contains(a.Val, "url=") {
+						links = append(links, link{p, a.Val[strings.Index(a.Val, "url=")+4:]})
+					}
 				}
 			}
 		})
@@ -173,9 +189,50 @@ func TestSeedLinksResolve(t *testing.T) {
 		}
 		checked++
 	}
-	if checked < 500 {
-		t.Errorf("only %d internal links checked; the site should be densely cross-linked", checked)
+	return checked
+}
+
+// Fact addresses never break: a renamed fact's old address redirects to its
+// new one, a vanished fact's old address says so, and slugs.lock keeps them.
+func TestFactAddressesSurvive(t *testing.T) {
+	site := seedSite(t)
+	out := filepath.Join(site, "public")
+	mustBuild(t, site, out)
+	lock, err := os.ReadFile(filepath.Join(site, "slugs.lock"))
+	if err != nil || !strings.Contains(string(lock), "\nattacks-last-year\t") || !strings.Contains(string(lock), "\ndaughters\t") {
+		t.Fatalf("slugs.lock: %v\n%s", err, lock)
 	}
+	// the sources gain a publication date: "last year" becomes 2024
+	for _, name := range []string{"000_ed659b1ddebefba4.txt", "001_277820514670aaec.txt"} {
+		p := filepath.Join(site, "content", "articles", name)
+		raw, _ := os.ReadFile(p)
+		writeFile(t, p, "---\npublished: 2025-11-20\n---\n"+string(raw))
+	}
+	mustBuild(t, site, out)
+	moved, err := os.ReadFile(filepath.Join(out, "facts", "attacks-last-year", "index.html"))
+	if err != nil || !strings.Contains(string(moved), `http-equiv="refresh" content="0; url=../../facts/attacks-2024/index.html"`) {
+		t.Fatalf("the old address should redirect to attacks-2024: %v\n%s", err, moved)
+	}
+	// an article is removed: the fact only it stated is gone, and says so
+	if err := os.Remove(filepath.Join(site, "content", "articles", "000_ed659b1ddebefba4.txt")); err != nil {
+		t.Fatal(err)
+	}
+	mustBuild(t, site, out)
+	gone, err := os.ReadFile(filepath.Join(out, "facts", "daughters", "index.html"))
+	if err != nil || !strings.Contains(string(gone), "no longer appears in the dossier") {
+		t.Errorf("a vanished fact's address should say so: %v", err)
+	}
+	lock, _ = os.ReadFile(filepath.Join(site, "slugs.lock"))
+	for _, line := range strings.Split(string(lock), "\n") {
+		slug, _, ok := strings.Cut(line, "\t")
+		if !ok || strings.HasPrefix(line, "#") {
+			continue
+		}
+		if _, err := os.Stat(filepath.Join(out, "facts", slug, "index.html")); err != nil {
+			t.Errorf("registered address facts/%s/ has no page", slug)
+		}
+	}
+	checkLinks(t, out)
 }
 
 // Two builds of the same input are byte-identical.

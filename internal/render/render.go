@@ -77,7 +77,7 @@ var funcs = template.FuncMap{
 }
 
 // pageTemplates are the templates every site has.
-var pageTemplates = []string{"index", "facts", "fact", "timeline", "contradictions", "sources", "source", "entities", "entity", "404"}
+var pageTemplates = []string{"index", "facts", "fact", "timeline", "contradictions", "sources", "source", "entities", "entity", "404", "moved"}
 
 func readFirst(dirs []fs.FS, name string) ([]byte, error) {
 	for _, d := range dirs {

@@ -1,6 +1,8 @@
 package site
 
 import (
+	"strings"
+
 	"dossier/internal/model"
 )
 
@@ -15,6 +17,14 @@ type Export struct {
 	Facts     []ExportFact     `json:"facts"`
 	Timeline  []ExportTimeline `json:"timeline"`
 	Overlaps  []model.Overlap  `json:"overlaps"`
+	Retired   []ExportRetired  `json:"retired"`
+}
+
+// ExportRetired is a fact address that no longer holds a fact.
+type ExportRetired struct {
+	Slug    string   `json:"slug"`
+	Page    string   `json:"page"`
+	Targets []string `json:"targets"` // the facts its claims went to
 }
 
 type ExportSource struct {
@@ -118,6 +128,14 @@ func export(s *Site, in Input, led *model.Ledger) Export {
 	}
 	for _, e := range led.Timeline {
 		ex.Timeline = append(ex.Timeline, ExportTimeline{Date: e.Date.Norm(), Label: e.Label, Fact: e.Fact, Status: string(e.Status), Sources: e.Sources})
+	}
+	ex.Retired = []ExportRetired{}
+	for _, m := range s.Moved {
+		r := ExportRetired{Slug: m.Slug, Page: dirURL(FactPage(m.Slug)), Targets: []string{}}
+		for _, l := range m.Targets {
+			r.Targets = append(r.Targets, strings.TrimSuffix(strings.TrimPrefix(l.Href, "facts/"), "/index.html"))
+		}
+		ex.Retired = append(ex.Retired, r)
 	}
 	if ex.Entities == nil {
 		ex.Entities = []ExportEntity{}

@@ -31,5 +31,15 @@ func pages(s *Site) []Page {
 	for _, e := range s.Entities {
 		ps = append(ps, page(e.Page, "entity", e.Name, e))
 	}
+	for _, m := range s.Moved {
+		title := "This fact has moved"
+		switch {
+		case len(m.Targets) > 1:
+			title = "This fact was split"
+		case len(m.Targets) == 0:
+			title = "This fact is no longer in the dossier"
+		}
+		ps = append(ps, page(FactPage(m.Slug), "moved", title, m))
+	}
 	return ps
 }

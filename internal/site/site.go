@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"dossier/internal/model"
+	"dossier/internal/registry"
 	"dossier/internal/textutil"
 )
 
@@ -152,6 +153,7 @@ type Site struct {
 	Spellings     []*Entity
 	Overlaps      []OverlapRow
 	Pages         []Page
+	Moved         []*Moved
 	Export        Export
 	ArticleCount  int
 	DisputedCount int
@@ -175,7 +177,15 @@ type Input struct {
 	Articles []*model.Article
 	Docs     []*model.Doc
 	Ledger   *model.Ledger
+	Retired  []registry.Retired // fact addresses published before that are no longer facts
 	Config   Config
+}
+
+// Moved is the page kept at a retired fact address.
+type Moved struct {
+	Slug     string
+	Redirect string // the one fact it became, when there is one
+	Targets  []Link
 }
 
 // SourcePage is the page path of a source.
@@ -432,6 +442,19 @@ func Build(in Input) *Site {
 				Quote: textutil.SquashSpace(a.Text(c.Sentence)), QuoteHref: SourcePage(c.Article) + "#" + c.Anchor})
 		}
 		s.Timeline = append(s.Timeline, row)
+	}
+
+	for _, r := range in.Retired {
+		m := &Moved{Slug: r.Slug}
+		for _, id := range r.Targets {
+			if f := factByID[id]; f != nil {
+				m.Targets = append(m.Targets, Link{Href: f.Page, Text: f.Title})
+			}
+		}
+		if len(m.Targets) == 1 {
+			m.Redirect = m.Targets[0].Href
+		}
+		s.Moved = append(s.Moved, m)
 	}
 
 	s.Title, s.Description = in.Config.Title, in.Config.Description

@@ -1,0 +1,128 @@
+// Package registry keeps fact addresses alive as the corpus grows.
+//
+// Input: the registry file of the site (slugs.lock, committed with the
+// articles like a lock file) and this build's facts. Output: the updated
+// registry and, for every slug that was published before and is not a fact
+// any more, where its claims went: one fact (it was renamed or merged: its
+// old address redirects there), several (it was split: its old page links to
+// each), or none (it disappeared: its old page says so).
+//
+// A claim is identified by its article, sentence anchor and text, all stable
+// under edits elsewhere, so evidence can be followed from an old fact to
+// new ones. Pure: reading and writing the file is the caller's job.
+package registry
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"sort"
+	"strings"
+
+	"dossier/internal/diag"
+	"dossier/internal/model"
+	"dossier/internal/textutil"
+)
+
+// File is the registry's name in the site dir.
+const File = "slugs.lock"
+
+// Registry maps every fact slug ever published to the claims it last had.
+type Registry map[string][]string
+
+// Retired is a slug that is no longer a fact, and where its claims went.
+type Retired struct {
+	Slug    string
+	Targets []string // fact slugs holding its former claims, most shared first
+}
+
+// Parse reads a registry file: "slug<TAB>claim claim …" lines; # comments.
+func Parse(data []byte) (Registry, diag.List) {
+	reg := Registry{}
+	var diags diag.List
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	sc.Buffer(make([]byte, 64*1024), 64*1024*1024)
+	line := 0
+	for sc.Scan() {
+		line++
+		t := strings.TrimSpace(sc.Text())
+		if t == "" || strings.HasPrefix(t, "#") {
+			continue
+		}
+		slug, rest, _ := strings.Cut(t, "\t")
+		if slug == "" || strings.ContainsAny(slug, " /") {
+			diags.Warnf(File, line, "the file is written by dossier build; restore it from version control", "not a registry line, ignored")
+			continue
+		}
+		reg[slug] = strings.Fields(rest)
+	}
+	return reg, diags
+}
+
+// ClaimID identifies a claim across builds: its article, its sentence and
+// the mention as written ("000-…#s-is-attacks-have-dropped-e4e243@1-038").
+func ClaimID(c model.Claim) string {
+	return c.Article + "#" + c.Anchor + "@" + textutil.Slug(c.Text, 40)
+}
+
+// Update records this build's facts and reports the retired slugs.
+func Update(prev Registry, facts []model.Fact) (Registry, []Retired) {
+	next := Registry{}
+	holder := map[string][]string{} // claim id → current facts
+	for _, f := range facts {
+		seen := map[string]bool{}
+		var ids []string
+		for _, c := range f.Claims {
+			id := ClaimID(c.Claim)
+			if !seen[id] {
+				seen[id] = true
+				ids = append(ids, id)
+				holder[id] = append(holder[id], f.ID)
+			}
+		}
+		sort.Strings(ids)
+		next[f.ID] = ids
+	}
+	var retired []Retired
+	for _, slug := range sortedKeys(prev) {
+		if _, live := next[slug]; live {
+			continue
+		}
+		next[slug] = prev[slug] // remember the evidence, so the old address keeps working
+		count := map[string]int{}
+		for _, id := range prev[slug] {
+			for _, f := range holder[id] {
+				count[f]++
+			}
+		}
+		var targets []string
+		if len(count) > 0 {
+			targets = sortedKeys(count)
+		}
+		sort.SliceStable(targets, func(i, j int) bool { return count[targets[i]] > count[targets[j]] })
+		retired = append(retired, Retired{Slug: slug, Targets: targets})
+	}
+	return next, retired
+}
+
+// Bytes renders the registry, sorted, with a header.
+func (r Registry) Bytes() []byte {
+	var b bytes.Buffer
+	b.WriteString("# dossier slug registry: commit this file with the articles.\n")
+	b.WriteString("# Every fact address ever published stays valid: a fact that was renamed,\n")
+	b.WriteString("# merged, split or removed keeps a page at its old address that says where it went.\n")
+	b.WriteString("# slug<TAB>the claims (source#sentence) it last had\n")
+	for _, slug := range sortedKeys(r) {
+		fmt.Fprintf(&b, "%s\t%s\n", slug, strings.Join(r[slug], " "))
+	}
+	return b.Bytes()
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}

@@ -1,0 +1,140 @@
+package watch
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+	"time"
+)
+
+const quiet = 40 * time.Millisecond
+
+func start(t *testing.T, roots []Root, ignore ...string) *Watcher {
+	t.Helper()
+	w, err := New(roots, ignore, quiet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { w.Close() })
+	return w
+}
+
+func next(t *testing.T, w *Watcher) []string {
+	t.Helper()
+	select {
+	case b := <-w.Batches:
+		return b
+	case err := <-w.Errors:
+		t.Fatalf("watch error: %v", err)
+	case <-time.After(5 * time.Second):
+		t.Fatal("no batch within 5s")
+	}
+	return nil
+}
+
+func none(t *testing.T, w *Watcher) {
+	t.Helper()
+	select {
+	case b := <-w.Batches:
+		t.Fatalf("unexpected batch %v", b)
+	case <-time.After(10 * quiet):
+	}
+}
+
+func write(t *testing.T, p, s string) {
+	t.Helper()
+	if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestBurstIsOneBatch(t *testing.T) {
+	dir := t.TempDir()
+	w := start(t, []Root{{dir, true}})
+	for i := 0; i < 20; i++ {
+		write(t, filepath.Join(dir, "a"+string(rune('a'+i))+".md"), "x")
+	}
+	b := next(t, w)
+	if len(b) != 20 {
+		t.Errorf("a burst of 20 writes gave a batch of %d", len(b))
+	}
+	none(t, w)
+}
+
+func TestEditorTempFilesAndAtomicSave(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "a.md"), "old")
+	w := start(t, []Root{{dir, true}})
+	for _, n := range []string{"a.md.swp", "4913", ".#a.md", "a.md~"} {
+		write(t, filepath.Join(dir, n), "tmp")
+	}
+	none(t, w)
+	// vim-style atomic save: write a temp file, rename it over the original
+	tmp := filepath.Join(dir, ".a.md.tmp")
+	write(t, tmp, "new")
+	if err := os.Rename(tmp, filepath.Join(dir, "a.md")); err != nil {
+		t.Fatal(err)
+	}
+	if b := next(t, w); !slices.Contains(b, filepath.Join(dir, "a.md")) {
+		t.Errorf("atomic save not reported: %v", b)
+	}
+	// remove then create
+	os.Remove(filepath.Join(dir, "a.md"))
+	write(t, filepath.Join(dir, "a.md"), "newer")
+	if b := next(t, w); !slices.Equal(b, []string{filepath.Join(dir, "a.md")}) {
+		t.Errorf("remove+create: %v", b)
+	}
+}
+
+func TestNewFoldersAreWatched(t *testing.T) {
+	dir := t.TempDir()
+	w := start(t, []Root{{dir, true}})
+	sub := filepath.Join(dir, "2025", "october")
+	if err := os.MkdirAll(sub, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	write(t, filepath.Join(sub, "x.md"), "x")
+	b := next(t, w)
+	if !slices.Contains(b, filepath.Join(sub, "x.md")) {
+		// the file may land in a second batch when the folder was added after it was written
+		b = append(b, next(t, w)...)
+	}
+	if !slices.Contains(b, filepath.Join(sub, "x.md")) {
+		t.Fatalf("file in a new folder not reported: %v", b)
+	}
+	write(t, filepath.Join(sub, "x.md"), "y")
+	if b := next(t, w); !slices.Contains(b, filepath.Join(sub, "x.md")) {
+		t.Errorf("edit in a new folder not reported: %v", b)
+	}
+	if err := os.RemoveAll(filepath.Join(dir, "2025")); err != nil {
+		t.Fatal(err)
+	}
+	if b := next(t, w); len(b) == 0 {
+		t.Error("deleting a folder not reported")
+	}
+}
+
+func TestChmodAndIgnoredFoldersAreQuiet(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "public")
+	os.MkdirAll(out, 0o755)
+	write(t, filepath.Join(dir, "a.md"), "x")
+	w := start(t, []Root{{dir, true}}, out)
+	os.Chmod(filepath.Join(dir, "a.md"), 0o600)
+	write(t, filepath.Join(out, "index.html"), "generated")
+	none(t, w)
+}
+
+func TestMissingRootIsFine(t *testing.T) {
+	dir := t.TempDir()
+	w := start(t, []Root{{dir, false}, {filepath.Join(dir, "templates"), true}})
+	os.MkdirAll(filepath.Join(dir, "templates"), 0o755)
+	if b := next(t, w); !slices.Contains(b, filepath.Join(dir, "templates")) {
+		t.Fatalf("new templates folder not reported: %v", b)
+	}
+	write(t, filepath.Join(dir, "templates", "fact.html"), "x")
+	if b := next(t, w); !slices.Contains(b, filepath.Join(dir, "templates", "fact.html")) {
+		t.Errorf("file in a root created later not reported: %v", b)
+	}
+}
