@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strconv"
+	"strings"
 	"time"
 
 	"dossier/internal/model"
@@ -26,6 +27,9 @@ var monthPreps = words(`in during since until by early late mid of this last nex
 func (dates) Extract(s *Sentence) []model.Claim {
 	var out []model.Claim
 	for i := 0; i < len(s.Toks); i++ {
+		if !dateStart(s, i) {
+			continue
+		}
 		v, j, ok := parseDate(s, i)
 		if !ok || s.Taken(i, j) {
 			continue
@@ -39,6 +43,25 @@ func (dates) Extract(s *Sentence) []model.Claim {
 		i = j - 1
 	}
 	return out
+}
+
+// dateStart is a cheap test of whether a date can start at token i.
+func dateStart(s *Sentence, i int) bool {
+	t := s.Toks[i]
+	switch {
+	case t.Kind == textutil.Number:
+		return true
+	case t.Kind != textutil.Word:
+		return false
+	case t.Cap():
+		return true
+	}
+	switch w := s.Lower[i]; w {
+	case "early", "mid", "late", "yesterday", "today":
+		return true
+	default:
+		return strings.HasPrefix(w, "mid-")
+	}
 }
 
 func isYear(t textutil.Token) (int, bool) {

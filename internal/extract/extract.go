@@ -2,6 +2,7 @@ package extract
 
 import (
 	"sort"
+	"strings"
 	"time"
 
 	"dossier/internal/model"
@@ -14,11 +15,35 @@ type Sentence struct {
 	Block     *model.Block
 	Sentence  model.Sentence
 	Toks      []textutil.Token
-	Lower     []string        // folded token texts, index-aligned with Toks
-	Published time.Time       // zero when the article does not say
-	Vocab     map[string]bool // folded words the article uses in lower case
-	taken     []model.Span    // spans already claimed by earlier extractors
+	Lower     []string     // folded token texts, index-aligned with Toks
+	Published time.Time    // zero when the article does not say
+	text      string       // the article's bytes as a string
+	taken     []model.Span // spans already claimed by earlier extractors
 }
+
+// usesLower reports whether the article uses the folded word w in lower
+// case somewhere ("residents"), so a capitalised "Residents" at the start
+// of a sentence is a common word, not a name.
+func (s *Sentence) usesLower(w string) bool {
+	if w == "" {
+		return false
+	}
+	text := s.text
+	for {
+		i := strings.Index(text, w)
+		if i < 0 {
+			return false
+		}
+		before := i == 0 || !isLetterByte(text[i-1])
+		after := i+len(w) >= len(text) || !isLetterByte(text[i+len(w)])
+		if before && after {
+			return true
+		}
+		text = text[i+len(w):]
+	}
+}
+
+func isLetterByte(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 0x80 }
 
 // Taken reports whether token range [i, j) overlaps a span already claimed.
 func (s *Sentence) Taken(i, j int) bool {
@@ -59,28 +84,30 @@ type Result struct {
 func Extract(a *model.Article, d *model.Doc) Result {
 	res := Result{Events: map[string]int{}}
 	pub := Published(a.Meta.Published)
-	vocab := map[string]bool{}
 	var sents []*Sentence
+	text := string(a.Raw) // one copy; sentences are slices of it
 	for bi := range d.Blocks {
 		b := &d.Blocks[bi]
 		if b.Kind == model.Chrome {
 			continue
 		}
 		for _, st := range b.Sentences {
-			toks := textutil.Tokenize(a.Text(st.Span), st.Span.Start)
+			toks := textutil.Tokenize(text[st.Span.Start:st.Span.End], st.Span.Start)
 			low := make([]string, len(toks))
 			for i, t := range toks {
 				low[i] = t.Lower()
-				if t.Kind == textutil.Word && !t.Cap() {
-					vocab[low[i]] = true
-				}
 				if ev := IncidentNoun(low[i]); ev != "" && t.Kind == textutil.Word {
 					res.Events[ev]++
 				}
 			}
-			sents = append(sents, &Sentence{Article: a, Block: b, Sentence: st, Toks: toks, Lower: low, Published: pub, Vocab: vocab})
+			sents = append(sents, &Sentence{Article: a, Block: b, Sentence: st, Toks: toks, Lower: low, Published: pub, text: text})
 		}
 	}
+	ntok := 0
+	for _, s := range sents {
+		ntok += len(s.Toks)
+	}
+	res.Claims = make([]model.Claim, 0, ntok/6+8)
 	for _, s := range sents {
 		for _, ex := range Extractors {
 			cs := ex.Extract(s)

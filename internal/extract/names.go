@@ -60,7 +60,7 @@ func (names) Extract(s *Sentence) []model.Claim {
 		for k < j && ((textutil.FunctionWords[low[k]] && !t[k].AllCaps()) || textutil.Month(low[k]) != 0 || textutil.Weekday(low[k]) >= 0) {
 			k++
 		}
-		if k < j && k == sentenceStart(s) && j-k == 1 && (s.Vocab[stripAffix(low[k])] || nounPhraseStart(s, j)) {
+		if k < j && k == sentenceStart(s) && j-k == 1 && (s.usesLower(stripAffix(low[k])) || nounPhraseStart(s, j)) {
 			k++ // "Residents …", "Conflict monitor …": a common word capitalised at the start
 		}
 		if t2, place := titleEnd(s, k, j); t2 > k {
@@ -138,7 +138,7 @@ func nameWord(s *Sentence, k int) bool {
 		return true
 	}
 	// "al-Masoud", "bin-Laden": a lower-case particle joined to a capitalised word
-	if i := strings.IndexAny(t.Text, "-‐"); i > 0 && nameParticles[strings.ToLower(t.Text[:i])] {
+	if i := strings.IndexByte(t.Text, '-'); i > 0 && i <= 4 && nameParticles[t.Text[:i]] {
 		r, _ := utf8.DecodeRuneInString(t.Text[i+1:])
 		return unicode.IsUpper(r)
 	}
@@ -161,6 +161,9 @@ func endsName(w string) bool {
 
 // stripAffix removes a possessive and a "-led" style suffix.
 func stripAffix(w string) string {
+	if !strings.ContainsAny(w, "'’-") {
+		return w
+	}
 	for {
 		lw := strings.ToLower(w)
 		cut := false
@@ -246,10 +249,9 @@ func kindVotes(s *Sentence, k, j int) model.Votes {
 	var v model.Votes
 	t, low := s.Toks, s.Lower
 	n := len(t)
-	last := strings.ToLower(stripAffix(t[j-1].Text))
+	last := stripAffix(low[j-1])
 	for m := k; m < j; m++ {
-		w := strings.ToLower(stripAffix(t[m].Text))
-		if orgHeads[w] {
+		if orgHeads[stripAffix(low[m])] {
 			v.Org += 3
 		}
 	}
@@ -261,8 +263,8 @@ func kindVotes(s *Sentence, k, j int) model.Votes {
 	} else if j-k == 1 && t[k].AllCaps() {
 		v.Org++
 	}
-	lw := strings.ToLower(t[j-1].Text)
-	possessive := strings.HasSuffix(lw, "'s") || strings.HasSuffix(lw, "’s")
+	lw := low[j-1]
+	possessive := strings.HasSuffix(lw, "'s")
 	if possessive && j < n && kinNouns[low[j]] {
 		v.Person += 2
 	}

@@ -149,13 +149,18 @@ func figure(s *Sentence, i int) (float64, int, bool) {
 		}
 		v = f
 	case textutil.Word:
-		parts := strings.Split(low[i], "-")
-		for _, p := range parts {
-			w, ok := textutil.NumberWord(p)
+		w := low[i]
+		if len(w) < 3 || !strings.ContainsRune("otfsen", rune(w[0])) {
+			return 0, 0, false // no number word starts otherwise
+		}
+		for w != "" {
+			p, rest, _ := strings.Cut(w, "-")
+			n, ok := textutil.NumberWord(p)
 			if !ok || p == "dozen" {
 				return 0, 0, false
 			}
-			v += w
+			v += n
+			w = rest
 		}
 		if v <= 1 {
 			return 0, 0, false
@@ -206,9 +211,18 @@ func skipFigure(s *Sentence, i, j int) bool {
 	return false
 }
 
+// qualifierWords are the qualifiers split into words, once.
+var qualifierWords = func() [][]string {
+	out := make([][]string, len(qualifiers))
+	for i, q := range qualifiers {
+		out[i] = strings.Fields(q.words)
+	}
+	return out
+}()
+
 func qualifierBefore(s *Sentence, i int) (string, string, int) {
-	for _, q := range qualifiers {
-		ws := strings.Fields(q.words)
+	for qi, q := range qualifiers {
+		ws := qualifierWords[qi]
 		k := i - len(ws)
 		if k < 0 {
 			continue

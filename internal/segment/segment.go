@@ -6,11 +6,13 @@ import (
 	"hash/fnv"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 
 	"dossier/internal/model"
@@ -27,10 +29,14 @@ func Segment(a *model.Article) model.Doc {
 	}
 	doc := model.Doc{Article: a.ID}
 	seenProse := false
+	text := string(a.Raw)
 	for _, sp := range spans {
-		txt := textutil.SquashSpace(a.Text(sp))
-		if txt == "" {
+		txt := text[sp.Start:sp.End]
+		if strings.TrimSpace(txt) == "" {
 			continue
+		}
+		if strings.Contains(txt, "\n") {
+			txt = textutil.SquashSpace(txt) // rare: a multi-line block
 		}
 		kind, why := Classify(txt)
 		if kind == model.Prose {
@@ -90,15 +96,52 @@ func deriveTitle(a *model.Article, doc *model.Doc) string {
 // Anchor is the id of a sentence with text s: "s-" + a slug of its first
 // words + "-" + six hex digits of a hash of its folded text.
 func Anchor(s string) string {
-	norm := textutil.Fold(textutil.SquashSpace(s))
+	// stream the folded words, joined by single spaces, into the hash; the
+	// first six words make the readable part
 	h := fnv.New32a()
-	h.Write([]byte(norm))
-	words := strings.Fields(norm)
-	if len(words) > 6 {
-		words = words[:6]
+	var buf [256]byte
+	var hb [64]byte
+	out, head := buf[:0], hb[:0]
+	words := 0
+	inWord, any := false, false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			if inWord {
+				inWord = false
+				words++
+				if words < 6 {
+					head = append(head, ' ')
+				}
+			}
+			continue
+		}
+		if !inWord && any {
+			out = append(out, ' ')
+		}
+		inWord, any = true, true
+		n := len(out)
+		out = textutil.AppendFold(out, r)
+		if words < 6 {
+			head = append(head, out[n:]...)
+		}
+		if len(out) > 200 {
+			h.Write(out)
+			out = out[:0]
+		}
 	}
-	slug := textutil.Slug(strings.Join(words, " "), 36)
-	return fmt.Sprintf("s-%s-%06x", slug, h.Sum32()&0xffffff)
+	h.Write(out)
+	slug := textutil.Slug(string(head), 36)
+	return "s-" + slug + "-" + hex6(h.Sum32()&0xffffff)
+}
+
+func hex6(v uint32) string {
+	const digits = "0123456789abcdef"
+	var b [6]byte
+	for i := 5; i >= 0; i-- {
+		b[i] = digits[v&0xf]
+		v >>= 4
+	}
+	return string(b[:])
 }
 
 func assignAnchors(a *model.Article, doc *model.Doc) {
@@ -116,10 +159,15 @@ func assignAnchors(a *model.Article, doc *model.Doc) {
 	}
 }
 
+// parsers reuses goldmark parsers: making one costs more than parsing an article.
+var parsers = sync.Pool{New: func() any { return goldmark.DefaultParser() }}
+
 // markdownBlocks returns the text blocks of a Markdown body, as spans into raw.
 func markdownBlocks(raw []byte, bodyStart int) []model.Span {
 	body := raw[bodyStart:]
-	root := goldmark.DefaultParser().Parse(text.NewReader(body))
+	p := parsers.Get().(parser.Parser)
+	defer parsers.Put(p)
+	root := p.Parse(text.NewReader(body))
 	var out []model.Span
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering || n.Type() != ast.TypeBlock {
@@ -222,6 +270,36 @@ var (
 		"get": true, "like": true, "comment": true, "tap": true, "see": true, "view": true, "tweet": true, "email": true, "print": true}
 )
 
+// countWords counts the space-separated words of s and returns the first.
+func countWords(s string) (int, string) {
+	n, first := 0, ""
+	in := false
+	start := 0
+	for i := 0; i < len(s); i++ {
+		sp := isSpace(s[i])
+		if !sp && !in {
+			in, start = true, i
+			n++
+		}
+		if sp && in {
+			in = false
+			if n == 1 {
+				first = s[start:i]
+			}
+		}
+	}
+	if in && n == 1 {
+		first = s[start:]
+	}
+	return n, first
+}
+
+// mayBeCopyright is a cheap test before copyRe.
+func mayBeCopyright(s string) bool {
+	return strings.Contains(s, "©") || strings.Contains(s, "opyright") || strings.Contains(s, "OPYRIGHT") ||
+		strings.Contains(s, "ights reserved") || strings.Contains(s, "IGHTS RESERVED") || strings.Contains(s, "(c)") || strings.Contains(s, "(C)")
+}
+
 // Classify tells a block's kind from its text (white space squashed) and,
 // for chrome, which shape matched.
 func Classify(s string) (model.BlockKind, string) {
@@ -231,30 +309,30 @@ func Classify(s string) (model.BlockKind, string) {
 			letters++
 		}
 	}
-	words := strings.Fields(s)
+	nwords, first := countWords(s)
 	switch {
 	case letters == 0:
 		return model.Chrome, "no text"
-	case copyRe.MatchString(s) && (len(words) < 12 || strings.HasPrefix(s, "©") || strings.HasPrefix(strings.ToLower(s), "copyright")):
+	case mayBeCopyright(s) && copyRe.MatchString(s) && (nwords < 12 || strings.HasPrefix(s, "©") || strings.HasPrefix(strings.ToLower(s), "copyright")):
 		return model.Chrome, "copyright footer"
-	case teaserRe.MatchString(s):
+	case len(s) > 1 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' && s[1] <= 'Z' && teaserRe.MatchString(s):
 		return model.Chrome, "teaser"
-	case strings.HasPrefix(s, "(") && strings.HasSuffix(s, ")") && len(words) < 15:
+	case strings.HasPrefix(s, "(") && strings.HasSuffix(s, ")") && nwords < 15:
 		return model.Chrome, "credit line"
-	case stampRe.MatchString(s) && len(words) < 15:
+	case nwords < 15 && stampRe.MatchString(s):
 		return model.Chrome, "byline or date stamp"
 	}
 	last, _ := utf8.DecodeLastRuneInString(s)
 	sentenceEnd := strings.ContainsRune(".!?…\"”’", last)
-	if sentenceEnd && len(words) >= 4 {
+	if sentenceEnd && nwords >= 4 {
 		return model.Prose, ""
 	}
 	switch {
-	case len(words) <= 2:
+	case nwords <= 2:
 		return model.Chrome, "short fragment"
-	case ctaStarts[ctaVerbs(strings.Trim(words[0], ".,:"))]:
+	case ctaStarts[ctaVerbs(strings.Trim(first, ".,:"))]:
 		return model.Chrome, "call to action"
-	case sentenceEnd, len(words) >= 16, len(words) >= 8 && len(Split([]byte(s), 0)) >= 2:
+	case sentenceEnd, nwords >= 16, nwords >= 8 && len(Split([]byte(s), 0)) >= 2:
 		// a long line without a final stop is prose cut off mid-sentence
 		return model.Prose, ""
 	}

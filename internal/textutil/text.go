@@ -11,20 +11,64 @@ import (
 // Fold lowercases s and removes diacritics ("Ürümqi" → "urumqi") and
 // typographic apostrophes.
 func Fold(s string) string {
-	var b strings.Builder
-	for _, r := range norm.NFD.String(s) {
-		if unicode.Is(unicode.Mn, r) {
-			continue
+	// fast path: ASCII, the common case, with no allocation when already folded
+	ascii, lower := true, true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			ascii = false
+			break
 		}
-		switch r {
-		case '’', '‘', 'ʼ', '`':
-			r = '\''
-		case '‐', '‑', '‒', '–', '—':
-			r = '-'
+		if ('A' <= c && c <= 'Z') || c == '`' {
+			lower = false
 		}
-		b.WriteRune(unicode.ToLower(r))
 	}
-	return b.String()
+	if ascii {
+		if lower {
+			return s
+		}
+		b := []byte(s)
+		for i, c := range b {
+			switch {
+			case 'A' <= c && c <= 'Z':
+				b[i] = c + 'a' - 'A'
+			case c == '`':
+				b[i] = '\''
+			}
+		}
+		return string(b)
+	}
+	b := make([]byte, 0, len(s))
+	for _, r := range s {
+		b = AppendFold(b, r)
+	}
+	return string(b)
+}
+
+// AppendFold appends the folded form of r to dst (see Fold).
+func AppendFold(dst []byte, r rune) []byte {
+	switch {
+	case r < utf8.RuneSelf:
+		if 'A' <= r && r <= 'Z' {
+			r += 'a' - 'A'
+		} else if r == '`' {
+			r = '\''
+		}
+		return append(dst, byte(r))
+	case r == '’' || r == '‘' || r == 'ʼ':
+		return append(dst, '\'')
+	case r == '‐' || r == '‑' || r == '‒' || r == '–' || r == '—':
+		return append(dst, '-')
+	case unicode.Is(unicode.Mn, r):
+		return dst
+	}
+	// decompose only this rune: "Ü" → "U" + a mark, which is dropped
+	for _, d := range norm.NFD.String(string(r)) {
+		if !unicode.Is(unicode.Mn, d) {
+			dst = utf8.AppendRune(dst, unicode.ToLower(d))
+		}
+	}
+	return dst
 }
 
 // Slug makes a URL-safe, lowercase ASCII slug of at most max bytes, cut at a

@@ -57,7 +57,7 @@ func isHyphen(r rune) bool {
 // and decimals ("2,500", "6.5"). Letters directly after digits start a new
 // token ("3am" → "3", "am").
 func Tokenize(s string, base int) []Token {
-	var toks []Token
+	toks := make([]Token, 0, len(s)/5+4)
 	i := 0
 	for i < len(s) {
 		r, w := utf8.DecodeRuneInString(s[i:])

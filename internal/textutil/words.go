@@ -44,6 +44,9 @@ var weekdays = map[string]int{"sunday": 0, "monday": 1, "tuesday": 2, "wednesday
 
 // Weekday returns 0–6 (Sunday = 0) for a weekday name, or -1.
 func Weekday(w string) int {
+	if len(w) < 6 || (w[len(w)-3:] != "day" && w[len(w)-3:] != "DAY") {
+		return -1
+	}
 	if d, ok := weekdays[Fold(w)]; ok {
 		return d
 	}
