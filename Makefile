@@ -41,5 +41,13 @@ screenshot: site
 	  --disable-component-update --disable-sync --user-data-dir=$$(mktemp -d) --hide-scrollbars \
 	  --window-size=1100,1300 --screenshot=docs/screenshot.png file://$(abspath $(OUT))/facts/raid-date/index.html
 
+# bench: dossier against Hugo on generated articles (N = 1,000 and 10,000),
+# plus the per-article stages' throughput benchmark. Installs Debian's hugo if needed.
+BENCHDIR ?= /tmp/dossier-bench
+bench: build
+	@command -v hugo >/dev/null || { apt-get update -qq && apt-get install -y -qq hugo; }
+	$(GO) test ./internal/extract -run '^$$' -bench . -benchtime 3x -cpu 1
+	$(GO) run ./internal/tools/bench -dir $(BENCHDIR) -dossier $(BIN)
+
 clean:
 	rm -rf bin

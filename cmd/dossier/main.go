@@ -16,6 +16,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime/pprof"
 	"strconv"
 	"syscall"
 	"time"
@@ -45,6 +46,8 @@ Flags:
                           serve: a folder in the system's temp dir)
   -w, --watch             build: rebuild whenever the site changes, until Ctrl-C
   -q, --quiet             print nothing but diagnostics
+  -v, --verbose           print where each build's time went
+  --cpuprofile FILE       write a Go CPU profile of the build to FILE
   --port N, --bind ADDR   serve: where to listen (default 127.0.0.1:1313)
 
 Exit status: 0 built, 1 the build failed (nothing was written), 2 bad usage.
@@ -77,6 +80,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 type common struct {
 	src, dst string
 	quiet    bool
+	verbose  bool
+	profile  string
 }
 
 func flags(name string, c *common) *flag.FlagSet {
@@ -88,6 +93,9 @@ func flags(name string, c *common) *flag.FlagSet {
 	fl.StringVar(&c.dst, "destination", "", "")
 	fl.BoolVar(&c.quiet, "q", false, "")
 	fl.BoolVar(&c.quiet, "quiet", false, "")
+	fl.BoolVar(&c.verbose, "v", false, "")
+	fl.BoolVar(&c.verbose, "verbose", false, "")
+	fl.StringVar(&c.profile, "cpuprofile", "", "")
 	return fl
 }
 
@@ -117,6 +125,11 @@ func reporter(c common, stdout, stderr io.Writer) func(build.Result, error) {
 		if !c.quiet {
 			fmt.Fprintf(stdout, "dossier: built %s: %s\n", c.dst, res)
 		}
+		if c.verbose {
+			t := res.Timings
+			fmt.Fprintf(stdout, "dossier: time: read %s, extract %s, align %s, site %s, render %s, publish %s\n",
+				t.Read, t.Extract, t.Align, t.Site, t.Render, t.Publish)
+		}
 	}
 }
 
@@ -133,7 +146,22 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 		c.dst = filepath.Join(c.src, "public")
 	}
 	opts := build.Options{SiteDir: c.src, OutDir: c.dst, Builtin: dossier.Files}
+	if live && !c.quiet {
+		opts.OnFast = func(paths []string, d time.Duration) {
+			fmt.Fprintf(stdout, "dossier: updated %v in %s; rebuilding the rest\n", paths, d.Round(time.Millisecond))
+		}
+	}
 	report := reporter(c, stdout, stderr)
+	if c.profile != "" {
+		f, err := os.Create(c.profile)
+		if err != nil {
+			fmt.Fprintf(stderr, "dossier: error: %v\n", err)
+			return 1
+		}
+		defer f.Close()
+		pprof.StartCPUProfile(f)
+		defer pprof.StopCPUProfile()
+	}
 	if live {
 		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 		defer stop()
@@ -181,7 +209,13 @@ func cmdServe(args []string, stdout, stderr io.Writer) int {
 	go hs.Serve(ln)
 	fmt.Fprintf(stdout, "dossier: serving %s at http://%s/ (Ctrl-C to stop)\n", c.dst, ln.Addr())
 	report := reporter(c, stdout, stderr)
-	err = build.Live(ctx, build.Options{SiteDir: c.src, OutDir: c.dst, Builtin: dossier.Files}, func(res build.Result, err error) {
+	opts := build.Options{SiteDir: c.src, OutDir: c.dst, Builtin: dossier.Files, OnFast: func(paths []string, d time.Duration) {
+		if !c.quiet {
+			fmt.Fprintf(stdout, "dossier: updated %v in %s; rebuilding the rest\n", paths, d.Round(time.Millisecond))
+		}
+		srv.Report(true, "")
+	}}
+	err = build.Live(ctx, opts, func(res build.Result, err error) {
 		report(res, err)
 		srv.Report(err == nil, res.Diags.Format("dossier"))
 	})

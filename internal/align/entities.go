@@ -83,27 +83,33 @@ func softC(w string) string {
 }
 
 // similarWord reports whether two key words are spellings of one word.
-func similarWord(a, b string) bool {
-	if a == b {
+func similarWord(a, b string) bool { return similarForm(formOf(a), formOf(b)) }
+
+// form is a key word with its comparison forms computed once.
+type form struct{ w, soft, skel string }
+
+func formOf(w string) form { return form{w: w, soft: softC(w), skel: skeleton(w)} }
+
+func similarForm(a, b form) bool {
+	if a.w == b.w {
 		return true
 	}
-	if len(a) < 4 || len(b) < 4 || skeleton(a) != skeleton(b) {
+	if len(a.w) < 4 || len(b.w) < 4 || a.skel != b.skel {
 		return false
 	}
-	d := levenshtein(softC(a), softC(b))
-	lim := len(a) / 4
+	lim := len(a.w) / 4
 	if lim < 1 {
 		lim = 1
 	}
-	return d <= lim
+	return levenshtein(a.soft, b.soft) <= lim
 }
 
-func similarKey(a, b []string) bool {
+func similarKey(a, b []form) bool {
 	if len(a) != len(b) {
 		return false
 	}
 	for i := range a {
-		if !similarWord(a[i], b[i]) {
+		if !similarForm(a[i], b[i]) {
 			return false
 		}
 	}
@@ -138,24 +144,34 @@ type mention struct {
 }
 
 type group struct {
-	keys     [][]string
+	keys     [][]form
 	mentions []mention
 	votes    model.Votes
 	aliases  map[string]bool // acronyms defined for this group
 }
 
-func (g *group) add(m mention) {
-	g.mentions = append(g.mentions, m)
-	g.votes = g.votes.Add(m.claim.Name.Votes)
+func (g *group) addKey(key []form) {
 	for _, k := range g.keys {
-		if strings.Join(k, " ") == strings.Join(m.key, " ") {
+		if sameForms(k, key) {
 			return
 		}
 	}
-	g.keys = append(g.keys, m.key)
+	g.keys = append(g.keys, key)
 }
 
-func (g *group) matches(key []string) bool {
+func sameForms(a, b []form) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i].w != b[i].w {
+			return false
+		}
+	}
+	return true
+}
+
+func (g *group) matches(key []form) bool {
 	for _, k := range g.keys {
 		if similarKey(k, key) {
 			return true
@@ -185,8 +201,11 @@ func initials(name string) string {
 }
 
 // groupEntities groups name mentions into entities (see the package doc).
+// Mentions are grouped by distinct key, and candidate groups are found
+// through an index on a word's skeleton, so the cost grows with the number
+// of distinct names, not with the number of mentions squared.
 func groupEntities(in []Input, led *model.Ledger) ([]model.Entity, map[string]string) {
-	var multi, single []mention
+	byKey := map[string][]mention{}
 	for _, x := range in {
 		for _, c := range led.Claims[x.Article.ID] {
 			if c.Kind != model.KindName {
@@ -196,28 +215,45 @@ func groupEntities(in []Input, led *model.Ledger) ([]model.Entity, map[string]st
 			if len(k) == 0 {
 				continue
 			}
-			m := mention{claim: c, key: k}
-			if len(k) > 1 {
-				multi = append(multi, m)
-			} else {
-				single = append(single, m)
+			ks := strings.Join(k, " ")
+			byKey[ks] = append(byKey[ks], mention{claim: c, key: k})
+		}
+	}
+	var multi, single []string
+	for _, ks := range sortedKeys(byKey) {
+		if strings.Contains(ks, " ") {
+			multi = append(multi, ks)
+		} else {
+			single = append(single, ks)
+		}
+	}
+	forms := func(key []string) []form {
+		out := make([]form, len(key))
+		for i, w := range key {
+			out[i] = formOf(w)
+		}
+		return out
+	}
+	addAll := func(g *group, ks string, fk []form) {
+		g.addKey(fk)
+		for _, m := range byKey[ks] {
+			g.mentions = append(g.mentions, m)
+			g.votes = g.votes.Add(m.claim.Name.Votes)
+			if m.claim.Name.Alias != "" {
+				g.aliases[textutil.Fold(m.claim.Name.Alias)] = true
 			}
 		}
 	}
-	byKey := func(ms []mention) {
-		sort.SliceStable(ms, func(i, j int) bool {
-			return strings.Join(ms[i].key, " ") < strings.Join(ms[j].key, " ")
-		})
-	}
-	byKey(multi)
-	byKey(single)
 
-	// pass 1: full names
+	// pass 1: full names, indexed by the skeleton of their first word
 	var groups []*group
-	for _, m := range multi {
+	byFirst := map[string][]*group{}
+	byLast := map[string][]*group{}
+	for _, ks := range multi {
+		fk := forms(byKey[ks][0].key)
 		var g *group
-		for _, cand := range groups {
-			if cand.matches(m.key) {
+		for _, cand := range byFirst[fk[0].skel] {
+			if cand.matches(fk) {
 				g = cand
 				break
 			}
@@ -225,43 +261,44 @@ func groupEntities(in []Input, led *model.Ledger) ([]model.Entity, map[string]st
 		if g == nil {
 			g = &group{aliases: map[string]bool{}}
 			groups = append(groups, g)
+			byFirst[fk[0].skel] = append(byFirst[fk[0].skel], g)
+			byLast[fk[len(fk)-1].skel] = append(byLast[fk[len(fk)-1].skel], g)
 		}
-		g.add(m)
-		if m.claim.Name.Alias != "" {
-			g.aliases[textutil.Fold(m.claim.Name.Alias)] = true
-		}
+		addAll(g, ks, fk)
 	}
 	multiGroups := append([]*group(nil), groups...)
-
-	// pass 2: single words — acronyms, surnames, one-word names
-	for _, m := range single {
-		w := m.key[0]
-		var best *group
-		// a defined or matching acronym
-		if isAcronym(m.claim.Name.Name) {
-			var found []*group
-			for _, g := range multiGroups {
-				if g.aliases[w] {
-					found = []*group{g}
-					break
-				}
-			}
-			if len(found) == 0 {
-				for _, g := range multiGroups {
-					if g.votes.Kind() != model.Person && initials(g.mentions[0].claim.Name.Name) == w {
-						found = append(found, g)
-					}
-				}
-			}
-			if len(found) == 1 {
-				best = found[0]
+	byAlias := map[string]*group{}
+	byInitials := map[string][]*group{}
+	for _, g := range multiGroups {
+		for a := range g.aliases {
+			if byAlias[a] == nil {
+				byAlias[a] = g
 			}
 		}
-		// a surname: the most-mentioned full name of a person ending in it
-		if best == nil && !isAcronym(m.claim.Name.Name) {
-			for _, g := range multiGroups {
+		if g.votes.Kind() != model.Person {
+			ini := initials(g.mentions[0].claim.Name.Name)
+			byInitials[ini] = append(byInitials[ini], g)
+		}
+	}
+
+	// pass 2: single words — acronyms, surnames, one-word names
+	bySkel := map[string][]*group{}
+	for _, ks := range single {
+		fk := forms(byKey[ks][0].key)
+		w := fk[0]
+		name := byKey[ks][0].claim.Name.Name
+		var best *group
+		if isAcronym(name) {
+			if g := byAlias[w.w]; g != nil {
+				best = g
+			} else if gs := byInitials[w.w]; len(gs) == 1 {
+				best = gs[0]
+			}
+		} else {
+			// a surname: the most-mentioned full name of a person ending in it
+			for _, g := range byLast[w.skel] {
 				k := g.keys[0]
-				if !similarWord(k[len(k)-1], w) || g.votes.Kind() == model.Org || g.votes.Kind() == model.Place {
+				if !similarForm(k[len(k)-1], w) || g.votes.Kind() == model.Org || g.votes.Kind() == model.Place {
 					continue
 				}
 				if best == nil || len(g.mentions) > len(best.mentions) {
@@ -271,8 +308,8 @@ func groupEntities(in []Input, led *model.Ledger) ([]model.Entity, map[string]st
 		}
 		// another one-word name
 		if best == nil {
-			for _, g := range groups {
-				if len(g.keys[0]) == 1 && g.matches(m.key) {
+			for _, g := range bySkel[w.skel] {
+				if g.matches(fk) {
 					best = g
 					break
 				}
@@ -281,8 +318,9 @@ func groupEntities(in []Input, led *model.Ledger) ([]model.Entity, map[string]st
 		if best == nil {
 			best = &group{aliases: map[string]bool{}}
 			groups = append(groups, best)
+			bySkel[w.skel] = append(bySkel[w.skel], best)
 		}
-		best.add(m)
+		addAll(best, ks, fk)
 	}
 
 	var ents []model.Entity

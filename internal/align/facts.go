@@ -26,9 +26,18 @@ func buildFacts(in []Input, led *model.Ledger) []model.Fact {
 		}
 		groups[k] = append(groups[k], fc)
 	}
+	authKeys := map[string]string{}
 	for _, x := range in {
 		for _, c := range led.Claims[x.Article.ID] {
 			fc := model.FactClaim{Claim: c}
+			if c.Authority != "" {
+				k, ok := authKeys[c.Authority]
+				if !ok {
+					k = strings.Join(nameKey(c.Authority), " ")
+					authKeys[c.Authority] = k
+				}
+				fc.AuthorityKey = k
+			}
 			switch {
 			case c.Kind == model.KindDate && c.Subject != "" && c.Date.Precision() > 0 && !c.Date.Since:
 				fc.Value, fc.Display = c.Date.Norm(), c.Date.Display()
@@ -133,7 +142,7 @@ func compare(a, b model.FactClaim) (comparable, compatible bool) {
 		}
 		return true, a.Time.Compatible(*b.Time)
 	case a.Qty != nil && b.Qty != nil:
-		if a.Authority != "" && b.Authority != "" && strings.Join(nameKey(a.Authority), " ") != strings.Join(nameKey(b.Authority), " ") {
+		if a.AuthorityKey != "" && b.AuthorityKey != "" && a.AuthorityKey != b.AuthorityKey {
 			return false, true // different authorities measure differently
 		}
 		return true, a.Qty.Compatible(*b.Qty)
@@ -143,68 +152,113 @@ func compare(a, b model.FactClaim) (comparable, compatible bool) {
 	return false, true
 }
 
+// signature is one distinct statement of a fact's value and who makes it:
+// claims with the same value, qualifier and authority compare alike.
+type signature struct {
+	rep      model.FactClaim
+	articles map[string]bool
+	minPub   string
+	maxPub   string
+	undated  bool
+}
+
 // judge sets a fact's status, conflict statement, internal flags and, for
-// updated figures, the sequence of reports.
+// updated figures, the sequence of reports. It compares distinct statements
+// of the value, not every pair of claims, so a fact cited by thousands of
+// sources costs the square of its distinct values only.
 func judge(f *model.Fact, published map[string]string) {
-	type pair struct{ a, b int }
-	var cross []pair
+	var sigs []*signature
+	index := map[string]*signature{}
+	for _, c := range f.Claims {
+		key := c.Value + "|" + c.Display + "|" + c.AuthorityKey
+		sg := index[key]
+		if sg == nil {
+			sg = &signature{rep: c, articles: map[string]bool{}}
+			index[key] = sg
+			sigs = append(sigs, sg)
+		}
+		if !sg.articles[c.Article] {
+			sg.articles[c.Article] = true
+			p := published[c.Article]
+			if p == "" {
+				sg.undated = true
+			} else {
+				if sg.minPub == "" || p < sg.minPub {
+					sg.minPub = p
+				}
+				if p > sg.maxPub {
+					sg.maxPub = p
+				}
+			}
+		}
+	}
 	internal := map[string]bool{}
-	for i := range f.Claims {
-		for j := i + 1; j < len(f.Claims); j++ {
-			comparable, ok := compare(f.Claims[i], f.Claims[j])
+	cross, update := false, true
+	for i := range sigs {
+		for j := i + 1; j < len(sigs); j++ {
+			a, b := sigs[i], sigs[j]
+			comparable, ok := compare(a.rep, b.rep)
 			if !comparable || ok {
 				continue
 			}
-			if f.Claims[i].Article == f.Claims[j].Article {
-				internal[f.Claims[i].Article] = true
-			} else {
-				cross = append(cross, pair{i, j})
+			for art := range a.articles {
+				if b.articles[art] {
+					internal[art] = true
+				}
+			}
+			if len(a.articles) == 1 && len(b.articles) == 1 && sameKeys(a.articles, b.articles) {
+				continue // only one source says both: internal, not cross
+			}
+			cross = true
+			// an update: every report of the smaller figure predates every
+			// report of the larger one
+			if f.Kind != "quantity" || a.undated || b.undated {
+				update = false
+				continue
+			}
+			lo, hi := a, b
+			if b.rep.Qty.Lo < a.rep.Qty.Lo {
+				lo, hi = b, a
+			}
+			if !(lo.maxPub < hi.minPub) {
+				update = false
 			}
 		}
 	}
 	f.Internal = sortedKeys(internal)
-	values := map[string]bool{}
-	for _, c := range f.Claims {
-		values[c.Value] = true
-	}
 	switch {
 	case len(f.Sources) == 1:
 		f.Status = model.SingleSource
-	case len(cross) == 0:
+	case !cross:
 		f.Status = model.Agreed
+		values := map[string]bool{}
+		for _, sg := range sigs {
+			values[sg.rep.Value] = true
+		}
 		f.Precision = len(values) > 1
+	case f.Kind == "quantity" && update:
+		f.Status = model.Updated
+		f.Sequence = sequence(f, published)
 	default:
 		f.Status = model.Disputed
-		if f.Kind == "quantity" {
-			update := true
-			for _, p := range cross {
-				a, b := f.Claims[p.a], f.Claims[p.b]
-				pa, pb := published[a.Article], published[b.Article]
-				if pa == "" || pb == "" || pa == pb {
-					update = false
-					break
-				}
-				if pa > pb {
-					a, b = b, a
-				}
-				if b.Qty.Lo < a.Qty.Lo {
-					update = false
-					break
-				}
-			}
-			if update {
-				f.Status = model.Updated
-				f.Sequence = sequence(f, published)
-			}
-		}
-		if f.Kind == "place" {
-			f.Possible = true // one place may lie inside the other
-		}
+		f.Possible = f.Kind == "place" // one place may lie inside the other
 	}
 	if f.Status == model.Disputed || len(f.Internal) > 0 {
 		f.Conflict = conflictStatement(f)
 	}
 	f.Groups, f.Vague = cluster(f.Claims)
+}
+
+func sameKeys(a, b map[string]bool) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k := range a {
+		if !b[k] {
+			return false
+		}
+	}
+	return true
 }
 
 // precisionRank orders claims from the most to the least precise.

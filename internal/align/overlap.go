@@ -2,6 +2,7 @@ package align
 
 import (
 	"hash/fnv"
+	"sort"
 	"strings"
 
 	"dossier/internal/model"
@@ -41,20 +42,42 @@ func overlaps(in []Input, led *model.Ledger) []model.Overlap {
 		}
 		sets[i] = set
 	}
-	var out []model.Overlap
-	for i := range in {
-		for j := i + 1; j < len(in); j++ {
-			n := 0
-			for h := range sets[i] {
-				if sets[j][h] {
-					n++
+	// an inverted index from shingle to the articles that have it; a run
+	// found in many articles is boilerplate or a stock phrase, not copy
+	const common = 8
+	post := map[uint64][]int32{}
+	for i, set := range sets {
+		for h := range set {
+			post[h] = append(post[h], int32(i))
+		}
+	}
+	shared := map[[2]int32]int{}
+	for _, arts := range post {
+		if len(arts) < 2 || len(arts) > common {
+			continue
+		}
+		for x := 0; x < len(arts); x++ {
+			for y := x + 1; y < len(arts); y++ {
+				a, b := arts[x], arts[y]
+				if a > b {
+					a, b = b, a
 				}
-			}
-			if n >= minShared {
-				out = append(out, model.Overlap{A: in[i].Article.ID, B: in[j].Article.ID, Shared: n + shingle - 1})
+				shared[[2]int32{a, b}]++
 			}
 		}
 	}
+	var out []model.Overlap
+	for pair, n := range shared {
+		if n >= minShared {
+			out = append(out, model.Overlap{A: in[pair[0]].Article.ID, B: in[pair[1]].Article.ID, Shared: n + shingle - 1})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].A != out[j].A {
+			return out[i].A < out[j].A
+		}
+		return out[i].B < out[j].B
+	})
 	return out
 }
 

@@ -43,6 +43,9 @@ func TestRebuildCountsWork(t *testing.T) {
 	if res.Extracted != 1 {
 		t.Errorf("editing one article re-extracted %d articles, want 1", res.Extracted)
 	}
+	if !slices.Equal(res.Fast, []string{"sources/002-574758f0f477ce91/index.html"}) {
+		t.Errorf("the fast path should publish the edited article's page first, got %v", res.Fast)
+	}
 	if !slices.Contains(res.Paths, "sources/002-574758f0f477ce91/index.html") {
 		t.Errorf("the edited source page was not rewritten: %v", res.Paths)
 	}

@@ -40,6 +40,8 @@ type FactClaim struct {
 	Value   string `json:"value"`   // normalised (ISO date, T03:00, 2500, entity id)
 	Display string `json:"display"` // in plain words
 	Entity  string `json:"entity,omitempty"`
+	// AuthorityKey is Authority normalised for comparison (empty: none).
+	AuthorityKey string `json:"-"`
 }
 
 // Step is one report in an update sequence.

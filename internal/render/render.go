@@ -7,8 +7,11 @@ import (
 	"html/template"
 	"io/fs"
 	"path"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/yuin/goldmark"
 
@@ -42,6 +45,9 @@ var funcs = template.FuncMap{
 	// inline renders a run of a Markdown article's text: emphasis, code and
 	// links become HTML, raw HTML is dropped (goldmark's safe default).
 	"inline": func(s string) template.HTML {
+		if !strings.ContainsAny(s, "*_`[]<>&\\!#~|") {
+			return template.HTML(template.HTMLEscapeString(s)) // no Markdown syntax: plain text
+		}
 		var b bytes.Buffer
 		if err := md.Convert([]byte(s), &b); err != nil {
 			return template.HTML(template.HTMLEscapeString(s))
@@ -117,25 +123,70 @@ func Templates(dirs []fs.FS) (map[string]*template.Template, error) {
 	return out, nil
 }
 
-// Render produces every output file of the site.
-func Render(s *site.Site, opts Options) ([]File, error) {
+// Renderer holds parsed templates.
+type Renderer struct {
+	tmpls  map[string]*template.Template
+	assets []fs.FS
+}
+
+// New parses the templates.
+func New(opts Options) (*Renderer, error) {
 	tmpls, err := Templates(opts.Templates)
 	if err != nil {
 		return nil, err
 	}
-	var files []File
-	for _, p := range s.Pages {
-		t := tmpls[p.Template]
-		if t == nil {
-			return nil, fmt.Errorf("no template %q for %s", p.Template, p.Path)
-		}
-		var b bytes.Buffer
-		if err := t.ExecuteTemplate(&b, "layout.html", view{Site: s, Page: p, Root: p.Root, Data: p.Data}); err != nil {
-			return nil, fmt.Errorf("render %s with templates/%s.html: %w", p.Path, p.Template, err)
-		}
-		files = append(files, File{Path: p.Path, Data: b.Bytes()})
+	return &Renderer{tmpls: tmpls, assets: opts.Assets}, nil
+}
+
+// Render produces every output file of the site.
+func Render(s *site.Site, opts Options) ([]File, error) {
+	r, err := New(opts)
+	if err != nil {
+		return nil, err
 	}
-	assets, err := Assets(opts.Assets)
+	return r.Site(s)
+}
+
+// Page renders one page.
+func (r *Renderer) Page(s *site.Site, p site.Page) (File, error) {
+	t := r.tmpls[p.Template]
+	if t == nil {
+		return File{}, fmt.Errorf("no template %q for %s", p.Template, p.Path)
+	}
+	var b bytes.Buffer
+	if err := t.ExecuteTemplate(&b, "layout.html", view{Site: s, Page: p, Root: p.Root, Data: p.Data}); err != nil {
+		return File{}, fmt.Errorf("render %s with templates/%s.html: %w", p.Path, p.Template, err)
+	}
+	return File{Path: p.Path, Data: b.Bytes()}, nil
+}
+
+// Site renders every page, the assets and dossier.json, sorted by path.
+func (r *Renderer) Site(s *site.Site) ([]File, error) {
+	// pages are independent: render them on every core
+	files := make([]File, len(s.Pages))
+	errs := make([]error, len(s.Pages))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(s.Pages) {
+					return
+				}
+				files[i], errs[i] = r.Page(s, s.Pages[i])
+			}
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	assets, err := Assets(r.assets)
 	if err != nil {
 		return nil, err
 	}

@@ -1,6 +1,56 @@
 package site
 
-import "strings"
+import (
+	"fmt"
+	"strings"
+)
+
+// PerPage is how many citations or mentions one page lists; longer lists
+// continue on numbered pages (facts/<slug>/page/2/), so pages stay readable
+// at thousands of sources.
+const PerPage = 100
+
+// Paged is a fact or entity page: the item and this page's slice of rows.
+type Paged struct {
+	Item  any
+	Rows  []Row
+	Pager Pager
+}
+
+// Pager links the numbered pages of one item.
+type Pager struct {
+	Current, Count int
+	Total          int
+	Pages          []Link // every page, in order
+}
+
+// paged splits rows into pages at base ("facts/x/index.html"), base/page/2/…
+func paged(base, tmpl, title string, item any, rows []Row) []Page {
+	n := (len(rows) + PerPage - 1) / PerPage
+	if n == 0 {
+		n = 1
+	}
+	dir := strings.TrimSuffix(base, "index.html")
+	var links []Link
+	for k := 1; k <= n; k++ {
+		p := base
+		if k > 1 {
+			p = fmt.Sprintf("%spage/%d/index.html", dir, k)
+		}
+		links = append(links, Link{Href: p, Text: fmt.Sprint(k)})
+	}
+	var out []Page
+	for k := 1; k <= n; k++ {
+		lo, hi := (k-1)*PerPage, min(k*PerPage, len(rows))
+		t := title
+		if k > 1 {
+			t = fmt.Sprintf("%s (page %d)", title, k)
+		}
+		out = append(out, page(links[k-1].Href, tmpl, t, &Paged{Item: item, Rows: rows[lo:hi],
+			Pager: Pager{Current: k, Count: n, Total: len(rows), Pages: links}}))
+	}
+	return out
+}
 
 // rootOf is the relative path from a page's folder to the site root.
 func rootOf(path string) string {
@@ -23,13 +73,13 @@ func pages(s *Site) []Page {
 		page("404.html", "404", "Page not found", s),
 	}
 	for _, f := range s.Facts {
-		ps = append(ps, page(f.Page, "fact", f.Title, f))
+		ps = append(ps, paged(f.Page, "fact", f.Title, f, f.Rows)...)
 	}
 	for _, src := range s.Sources {
 		ps = append(ps, page(src.Page, "source", src.Title, src))
 	}
 	for _, e := range s.Entities {
-		ps = append(ps, page(e.Page, "entity", e.Name, e))
+		ps = append(ps, paged(e.Page, "entity", e.Name, e, e.Mentions)...)
 	}
 	for _, m := range s.Moved {
 		title := "This fact has moved"

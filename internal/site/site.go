@@ -79,6 +79,7 @@ type Row struct {
 	Quote     string
 	QuoteHref string // the sentence on the source page
 	Original  string // text-fragment link into the original article
+	More      []Link // further sentences of the same source (entity pages)
 }
 
 // ValueGroup is one value of a fact (the most precise statement of it)
@@ -87,8 +88,17 @@ type ValueGroup struct {
 	Display string
 	Value   string
 	AlsoAs  []string
-	Sources []Link
+	Sources []Link // the first MaxListed sources
+	More    int    // how many more sources state it
 }
+
+// MaxValues is how many distinct values a fact page lists; MaxListed how
+// many the contradictions page and the overview show per fact.
+const MaxValues = 50
+
+// MaxListed is how many sources a "stated by" list names before it says
+// "and N more" (the fact's citation table lists them all).
+const MaxListed = 12
 
 // Fact is a fact page.
 type Fact struct {
@@ -97,7 +107,9 @@ type Fact struct {
 	Possible, Precision                        bool
 	Rows                                       []Row
 	Values                                     []ValueGroup
-	Vague                                      ValueGroup // statements that fit several values
+	TopValues                                  []ValueGroup // the first MaxListed values, for summaries
+	MoreValues                                 int          // values beyond MaxValues, counted only
+	Vague                                      ValueGroup   // statements that fit several values
 	Internal                                   []Link
 	Sequence                                   []model.Step
 	SequenceLinks                              []Link
@@ -126,6 +138,7 @@ type TimelineRow struct {
 	Fact                         *Link
 	Sources                      []Link
 	Quotes                       []Row
+	MoreQuotes                   int
 }
 
 // Group is a titled list of facts (the contradictions page's sections).
@@ -155,6 +168,7 @@ type Site struct {
 	Pages         []Page
 	Moved         []*Moved
 	Export        Export
+	Index         *Index
 	ArticleCount  int
 	DisputedCount int
 	PossibleCount int
@@ -217,14 +231,6 @@ func Build(in Input) *Site {
 		}
 		return Link{Href: SourcePage(id), Text: t}
 	}
-	// which fact each claim is cited in
-	factOf := map[string][]Link{}
-	for _, f := range led.Facts {
-		for _, c := range f.Claims {
-			k := model.MentionKey(c.Article, c.Span)
-			factOf[k] = append(factOf[k], Link{Href: FactPage(f.ID), Text: f.Title})
-		}
-	}
 	entityName := map[string]string{}
 	for _, e := range led.Entities {
 		entityName[e.ID] = e.Name
@@ -261,7 +267,11 @@ func Build(in Input) *Site {
 				}
 				if !seen[c.Article] {
 					seen[c.Article] = true
-					g.Sources = append(g.Sources, srcLink(c.Article))
+					if len(g.Sources) < MaxListed {
+						g.Sources = append(g.Sources, srcLink(c.Article))
+					} else {
+						g.More++
+					}
 				}
 			}
 			return g
@@ -272,6 +282,18 @@ func Build(in Input) *Site {
 				display = entityName[g.Value]
 			}
 			sf.Values = append(sf.Values, group(display, g.Value, g.Claims))
+		}
+		// the best-supported values first; a long tail is counted, not listed
+		sort.SliceStable(sf.Values, func(i, j int) bool {
+			return len(sf.Values[i].Sources)+sf.Values[i].More > len(sf.Values[j].Sources)+sf.Values[j].More
+		})
+		if len(sf.Values) > MaxValues {
+			sf.MoreValues = len(sf.Values) - MaxValues
+			sf.Values = sf.Values[:MaxValues]
+		}
+		sf.TopValues = sf.Values
+		if len(sf.TopValues) > MaxListed {
+			sf.TopValues = sf.TopValues[:MaxListed]
 		}
 		if len(f.Vague) > 0 {
 			sf.Vague = group("", "", f.Vague)
@@ -343,16 +365,34 @@ func Build(in Input) *Site {
 			}
 			se.Aliases = append(se.Aliases, sa)
 		}
+		// one row per source: the spellings it uses, its first sentence
+		// naming the entity, and links to every other such sentence
+		rowOf := map[string]int{}
 		seen := map[string]bool{}
 		for _, m := range e.Mentions {
-			if seen[m.Article+m.Anchor] {
+			if seen[m.Article+"#"+m.Anchor] {
 				continue
 			}
-			seen[m.Article+m.Anchor] = true
-			a := arts[m.Article]
-			for _, st := range sentenceOf(docs[m.Article], m.Span) {
-				se.Mentions = append(se.Mentions, Row{Source: srcLink(m.Article), Says: m.Text,
-					Quote: textutil.SquashSpace(a.Text(st.Span)), QuoteHref: SourcePage(m.Article) + "#" + st.Anchor})
+			seen[m.Article+"#"+m.Anchor] = true
+			i, ok := rowOf[m.Article]
+			if !ok {
+				a := arts[m.Article]
+				i = len(se.Mentions)
+				rowOf[m.Article] = i
+				row := Row{Source: srcLink(m.Article), Says: aliasText(m.Text)}
+				if st := sentenceOf(docs[m.Article], m.Span); len(st) > 0 {
+					row.Quote = model.Shorten(a.Text(st[0].Span), 240)
+					row.QuoteHref = SourcePage(m.Article) + "#" + st[0].Anchor
+				}
+				se.Mentions = append(se.Mentions, row)
+				continue
+			}
+			row := &se.Mentions[i]
+			if sp := aliasText(m.Text); !strings.Contains(row.Says+" / ", sp+" / ") {
+				row.Says += " / " + sp
+			}
+			if st := sentenceOf(docs[m.Article], m.Span); len(st) > 0 {
+				row.More = append(row.More, Link{Href: SourcePage(m.Article) + "#" + st[0].Anchor, Text: fmt.Sprint(len(row.More) + 2)})
 			}
 		}
 		s.Entities = append(s.Entities, se)
@@ -375,47 +415,22 @@ func Build(in Input) *Site {
 			chrome[id][i] = true
 		}
 	}
-	for i, a := range in.Articles {
-		d := in.Docs[i]
-		src := &Source{ID: a.ID, File: a.File, Title: d.Title, TitleDerived: d.TitleDerived, Outlet: a.Meta.Outlet,
-			URL: a.Meta.URL, ArchiveURL: a.Meta.ArchiveURL, Author: a.Meta.Author, Published: a.Meta.Published,
-			Page: SourcePage(a.ID), Markdown: a.Format == "md", Claims: len(led.Claims[a.ID])}
-		factSeen := map[string]bool{}
-		claims := led.Claims[a.ID]
-		for bi, b := range d.Blocks {
-			kind := string(b.Kind)
-			why := b.Why
-			if chrome[a.ID][bi] {
-				kind, why = string(model.Chrome), "repeated across sources"
-			}
-			sb := Block{Kind: kind, Why: why}
-			for _, st := range b.Sentences {
-				sent := Sentence{Anchor: st.Anchor}
-				var marks []mark
-				for _, c := range claims {
-					if !st.Span.Contains(c.Span) {
-						continue
-					}
-					k := model.MentionKey(c.Article, c.Span)
-					if fl := factOf[k]; len(fl) > 0 {
-						marks = append(marks, mark{c.Span, fl[0].Href, "claim", fl[0].Text})
-						for _, l := range fl {
-							if !factSeen[l.Href] {
-								factSeen[l.Href] = true
-								src.Facts = append(src.Facts, l)
-							}
-							sent.Facts = appendLink(sent.Facts, l)
-						}
-					} else if id := led.EntityOf[k]; id != "" {
-						marks = append(marks, mark{c.Span, EntityPage(id), "name", entityName[id]})
-					}
-				}
-				sent.Pieces = pieces(a, st.Span, marks)
-				sb.Sentences = append(sb.Sentences, sent)
-			}
-			src.Blocks = append(src.Blocks, sb)
+	s.Index = &Index{Facts: map[string][]Link{}, Entities: map[string]Link{}}
+	for _, f := range led.Facts {
+		for _, c := range f.Claims {
+			id := ClaimID(c.Claim)
+			s.Index.Facts[id] = appendLink(s.Index.Facts[id], Link{Href: FactPage(f.ID), Text: f.Title})
 		}
-		s.Sources = append(s.Sources, src)
+	}
+	for art, cs := range led.Claims {
+		for _, c := range cs {
+			if id := led.EntityOf[model.MentionKey(art, c.Span)]; id != "" {
+				s.Index.Entities[ClaimID(c)] = Link{Href: EntityPage(id), Text: entityName[id]}
+			}
+		}
+	}
+	for i, a := range in.Articles {
+		s.Sources = append(s.Sources, sourcePage(a, in.Docs[i], led.Claims[a.ID], chrome[a.ID], s.Index))
 	}
 	srcByID := map[string]*Source{}
 	for _, src := range s.Sources {
@@ -437,6 +452,10 @@ func Build(in Input) *Site {
 			row.Sources = append(row.Sources, srcLink(id))
 		}
 		for _, c := range e.Claims {
+			if len(row.Quotes) == MaxListed {
+				row.MoreQuotes = len(e.Claims) - MaxListed
+				break
+			}
 			a := arts[c.Article]
 			row.Quotes = append(row.Quotes, Row{Source: srcLink(c.Article), Says: c.Text,
 				Quote: textutil.SquashSpace(a.Text(c.Sentence)), QuoteHref: SourcePage(c.Article) + "#" + c.Anchor})
@@ -465,6 +484,74 @@ func Build(in Input) *Site {
 	s.Pages = pages(s)
 	s.Export = export(s, in, led)
 	return s
+}
+
+// Index links claims to the pages that cite them, by claim identity
+// (article, sentence anchor, text as written), which survives edits
+// elsewhere in the article.
+type Index struct {
+	Facts    map[string][]Link // claim id → the facts citing it
+	Entities map[string]Link   // claim id → the entity it names
+}
+
+// ClaimID identifies a claim for Index.
+func ClaimID(c model.Claim) string { return c.Article + "#" + c.Anchor + "@" + c.Text }
+
+// sourcePage lays out one article: every sentence anchored, claims linked
+// to their facts and names to their entities.
+func sourcePage(a *model.Article, d *model.Doc, claims []model.Claim, chrome map[int]bool, idx *Index) *Source {
+	src := &Source{ID: a.ID, File: a.File, Title: d.Title, TitleDerived: d.TitleDerived, Outlet: a.Meta.Outlet,
+		URL: a.Meta.URL, ArchiveURL: a.Meta.ArchiveURL, Author: a.Meta.Author, Published: a.Meta.Published,
+		Page: SourcePage(a.ID), Markdown: a.Format == "md", Claims: len(claims)}
+	factSeen := map[string]bool{}
+	for bi, b := range d.Blocks {
+		kind, why := string(b.Kind), b.Why
+		if chrome[bi] {
+			kind, why = string(model.Chrome), "repeated across sources"
+		}
+		sb := Block{Kind: kind, Why: why}
+		for _, st := range b.Sentences {
+			sent := Sentence{Anchor: st.Anchor}
+			var marks []mark
+			for _, c := range claims {
+				if !st.Span.Contains(c.Span) {
+					continue
+				}
+				id := ClaimID(c)
+				if fl := idx.Facts[id]; len(fl) > 0 {
+					marks = append(marks, mark{c.Span, fl[0].Href, "claim", fl[0].Text})
+					for _, l := range fl {
+						if !factSeen[l.Href] {
+							factSeen[l.Href] = true
+							src.Facts = append(src.Facts, l)
+						}
+						sent.Facts = appendLink(sent.Facts, l)
+					}
+				} else if l, ok := idx.Entities[id]; ok {
+					marks = append(marks, mark{c.Span, l.Href, "name", l.Text})
+				}
+			}
+			sent.Pieces = pieces(a, st.Span, marks)
+			sb.Sentences = append(sb.Sentences, sent)
+		}
+		src.Blocks = append(src.Blocks, sb)
+	}
+	return src
+}
+
+// SourceOnly lays out the page of one edited article against the previous
+// build's site, for the watch loop's fast path: its unchanged claims link
+// where they did; the full rebuild that follows makes every page consistent.
+func SourceOnly(prev *Site, a *model.Article, d *model.Doc, claims []model.Claim) (Page, bool) {
+	for _, old := range prev.Sources {
+		if old.ID != a.ID {
+			continue
+		}
+		src := sourcePage(a, d, claims, nil, prev.Index)
+		src.SharesWith = old.SharesWith
+		return page(src.Page, "source", src.Title, src), true
+	}
+	return Page{}, false
 }
 
 type mark struct {
@@ -512,6 +599,14 @@ func sentenceOf(d *model.Doc, sp model.Span) []model.Sentence {
 		}
 	}
 	return nil
+}
+
+// aliasText strips a possessive from a mention as written.
+func aliasText(s string) string {
+	for _, suf := range []string{"’s", "'s", "’", "'"} {
+		s = strings.TrimSuffix(s, suf)
+	}
+	return s
 }
 
 func distinctSpellings(al []model.Alias) int {
