@@ -41,6 +41,10 @@ screenshot: site
 	  --disable-component-update --disable-sync --user-data-dir=$$(mktemp -d) --hide-scrollbars \
 	  --window-size=1100,1300 --screenshot=docs/screenshot.png file://$(abspath $(OUT))/facts/raid-date/index.html
 
+# eval: build the Ludian corpus (../shared) and score it against its expectations.
+eval:
+	$(GO) run ./internal/tools/eval
+
 # bench: dossier against Hugo on generated articles (N = 1,000 and 10,000),
 # plus the per-article stages' throughput benchmark. Installs Debian's hugo if needed.
 BENCHDIR ?= /tmp/dossier-bench

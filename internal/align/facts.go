@@ -130,6 +130,45 @@ func slugAndTitle(k factKey) (string, string) {
 	return textutil.Slug(slug, 60), title
 }
 
+// measured subjects are measurements an authority makes (and another may
+// make differently), unlike counts, which every source reports alike.
+var measured = map[string]bool{"magnitude": true, "depth": true, "distance": true, "height": true, "length": true,
+	"width": true, "radius": true, "area": true, "altitude": true, "elevation": true, "speed": true, "intensity": true}
+
+// cumulative subjects are tolls that only grow as they are counted, so two
+// different figures on one day are an update in progress, not a dispute.
+var cumulative = map[string]bool{"deaths": true, "injured": true}
+
+// inferAuthorities gives an unattributed claim of a measured fact the
+// authority that states the same value elsewhere in the corpus, once two
+// authorities are seen to disagree (USGS 6.1, CENC 6.5: an unattributed 6.1
+// is USGS's reading, not a contradiction of CENC's).
+func inferAuthorities(f *model.Fact) {
+	if f.Kind != "quantity" || !measured[f.Subject] {
+		return
+	}
+	byValue := map[string]map[string]bool{}
+	all := map[string]bool{}
+	for _, c := range f.Claims {
+		if c.AuthorityKey != "" {
+			if byValue[c.Value] == nil {
+				byValue[c.Value] = map[string]bool{}
+			}
+			byValue[c.Value][c.AuthorityKey] = true
+			all[c.AuthorityKey] = true
+		}
+	}
+	if len(all) < 2 {
+		return
+	}
+	for i := range f.Claims {
+		c := &f.Claims[i]
+		if c.AuthorityKey == "" && len(byValue[c.Value]) > 0 {
+			c.AuthorityKey = "as " + strings.Join(sortedKeys(byValue[c.Value]), " / ")
+		}
+	}
+}
+
 // compare tells whether two claims of a fact can be compared, and if so
 // whether they agree.
 func compare(a, b model.FactClaim) (comparable, compatible bool) {
@@ -142,7 +181,7 @@ func compare(a, b model.FactClaim) (comparable, compatible bool) {
 		}
 		return true, a.Time.Compatible(*b.Time)
 	case a.Qty != nil && b.Qty != nil:
-		if a.AuthorityKey != "" && b.AuthorityKey != "" && a.AuthorityKey != b.AuthorityKey {
+		if measured[a.Subject] && a.AuthorityKey != "" && b.AuthorityKey != "" && a.AuthorityKey != b.AuthorityKey {
 			return false, true // different authorities measure differently
 		}
 		return true, a.Qty.Compatible(*b.Qty)
@@ -157,8 +196,7 @@ func compare(a, b model.FactClaim) (comparable, compatible bool) {
 type signature struct {
 	rep      model.FactClaim
 	articles map[string]bool
-	minPub   string
-	maxPub   string
+	days     map[string]bool // publication days of its sources
 	undated  bool
 }
 
@@ -167,28 +205,23 @@ type signature struct {
 // of the value, not every pair of claims, so a fact cited by thousands of
 // sources costs the square of its distinct values only.
 func judge(f *model.Fact, published map[string]string) {
+	inferAuthorities(f)
 	var sigs []*signature
 	index := map[string]*signature{}
 	for _, c := range f.Claims {
 		key := c.Value + "|" + c.Display + "|" + c.AuthorityKey
 		sg := index[key]
 		if sg == nil {
-			sg = &signature{rep: c, articles: map[string]bool{}}
+			sg = &signature{rep: c, articles: map[string]bool{}, days: map[string]bool{}}
 			index[key] = sg
 			sigs = append(sigs, sg)
 		}
 		if !sg.articles[c.Article] {
 			sg.articles[c.Article] = true
-			p := published[c.Article]
-			if p == "" {
-				sg.undated = true
+			if p := published[c.Article]; len(p) >= 10 {
+				sg.days[p[:10]] = true
 			} else {
-				if sg.minPub == "" || p < sg.minPub {
-					sg.minPub = p
-				}
-				if p > sg.maxPub {
-					sg.maxPub = p
-				}
+				sg.undated = true
 			}
 		}
 	}
@@ -210,17 +243,19 @@ func judge(f *model.Fact, published map[string]string) {
 				continue // only one source says both: internal, not cross
 			}
 			cross = true
-			// an update: every report of the smaller figure predates every
-			// report of the larger one
-			if f.Kind != "quantity" || a.undated || b.undated {
+			// an update: the figures were reported on different days; on the
+			// same day (or undated) only a cumulative toll may still be rising
+			if f.Kind != "quantity" {
 				update = false
 				continue
 			}
-			lo, hi := a, b
-			if b.rep.Qty.Lo < a.rep.Qty.Lo {
-				lo, hi = b, a
+			sameDay := a.undated || b.undated
+			for d := range a.days {
+				if b.days[d] {
+					sameDay = true
+				}
 			}
-			if !(lo.maxPub < hi.minPub) {
+			if sameDay && !cumulative[f.Subject] {
 				update = false
 			}
 		}
@@ -334,7 +369,17 @@ func sequence(f *model.Fact, published map[string]string) []model.Step {
 	for _, a := range sortedKeys(best) {
 		steps = append(steps, model.Step{Published: published[a], Value: best[a].Display, Article: a})
 	}
-	sort.SliceStable(steps, func(i, j int) bool { return steps[i].Published < steps[j].Published })
+	// in publication order, then by figure; undated reports last
+	sort.SliceStable(steps, func(i, j int) bool {
+		pi, pj := steps[i].Published, steps[j].Published
+		if (pi == "") != (pj == "") {
+			return pj == ""
+		}
+		if len(pi) >= 10 && len(pj) >= 10 && pi[:10] != pj[:10] {
+			return pi < pj
+		}
+		return best[steps[i].Article].Qty.Lo < best[steps[j].Article].Qty.Lo
+	})
 	return steps
 }
 

@@ -298,9 +298,10 @@ func eventAnchorWithin(s *Sentence, i, j, gap int) string {
 			return ev
 		}
 	}
-	// (b) noun … occurrence verb … date
+	// (b) noun … occurrence verb … date, in one clause: "The quake struck an
+	// area of steep hills, and heavy rain on Tuesday …" is not the quake's day
 	for v := i - 1; v >= 0 && v >= i-gap; v-- {
-		if low[v] == ";" || low[v] == "but" {
+		if clauseBreak[low[v]] {
 			break
 		}
 		if !occurrenceVerbs[low[v]] {
@@ -321,9 +322,10 @@ func eventAnchorWithin(s *Sentence, i, j, gap int) string {
 			}
 		}
 	}
-	// (c) date … noun … occurrence verb
+	// (c) date … noun … occurrence verb; not "as of Monday morning after the
+	// tremor rattled …", a date relative to the event
 	for nn := j; nn < n && nn <= j+8; nn++ {
-		if low[nn] == ";" || low[nn] == "." {
+		if low[nn] == ";" || low[nn] == "." || relativeTo[low[nn]] || clauseBreak[low[nn]] {
 			break
 		}
 		if ev := IncidentNoun(low[nn]); ev != "" && !s.Toks[nn].Cap() {
@@ -337,6 +339,12 @@ func eventAnchorWithin(s *Sentence, i, j, gap int) string {
 	}
 	return ""
 }
+
+// clauseBreak words end the clause an occurrence verb governs.
+var clauseBreak = words(`; and but while whereas although though where when because`)
+
+// relativeTo words make a date relative to an event rather than its date.
+var relativeTo = words(`after before since following until till`)
 
 // priorModifier reports whether the incident noun at nn is marked as another,
 // earlier event ("the 2008 earthquake", "a previous raid").

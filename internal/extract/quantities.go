@@ -391,14 +391,18 @@ func scopeOf(s *Sentence, start, j int) string {
 	t, low := s.Toks, s.Lower
 	n := len(t)
 	best, bestDist := "", 1<<30
+	lead := leadingScope(s)
 	consider := func(scope string, at int) {
 		lo, hi := j, at
 		if at < start {
 			lo, hi = at+1, start
 		}
 		for m := lo; m < hi; m++ {
-			if t[m].Kind == textutil.Number || t[m].Text == ";" {
-				return // the scope belongs to another figure or clause
+			// the scope belongs to another figure or clause; after the
+			// figure, another figure may stand between in the same clause
+			// ("a magnitude-7.1 quake killed more than 1,400 in 1974")
+			if t[m].Text == ";" || (t[m].Kind == textutil.Number && (at < start || lead != "")) || (at > j && t[m].Text == ",") {
+				return
 			}
 		}
 		d := at - j
@@ -460,7 +464,28 @@ func scopeOf(s *Sentence, start, j int) string {
 			consider(sc, m)
 		}
 	}
+	if best == "" {
+		return lead
+	}
 	return best
+}
+
+// leadingScope is the scope a sentence opens with ("In 1970, …", "In
+// September 2012, …"), which holds for its figures unless one names its own.
+func leadingScope(s *Sentence) string {
+	t, low := s.Toks, s.Lower
+	k := sentenceStart(s)
+	if k+2 >= len(t) || !(low[k] == "in" || low[k] == "during" || low[k] == "by") {
+		return ""
+	}
+	m := k + 1
+	if textutil.Month(low[m]) != 0 {
+		m++
+	}
+	if y, ok := isYear(t[m]); ok && m+1 < len(t) && t[m+1].Text == "," {
+		return strconv.Itoa(y)
+	}
+	return ""
 }
 
 // authority finds who a sentence attributes its figures to: "according to

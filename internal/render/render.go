@@ -41,31 +41,38 @@ type view struct {
 
 var md = goldmark.New()
 
+// inline renders a run of a Markdown article's text: emphasis, code and
+// links become HTML, raw HTML is dropped (goldmark's safe default).
+func inline(s string) template.HTML {
+	if !strings.ContainsAny(s, "*_`[]<>&\\!#~|") {
+		return template.HTML(template.HTMLEscapeString(s)) // no Markdown syntax: plain text
+	}
+	var b bytes.Buffer
+	if err := md.Convert([]byte(s), &b); err != nil {
+		return template.HTML(template.HTMLEscapeString(s))
+	}
+	out := strings.TrimSpace(b.String())
+	out = strings.TrimPrefix(out, "<p>")
+	out = strings.TrimSuffix(out, "</p>")
+	if strings.Contains(out, "<p>") || strings.HasPrefix(out, "<h") || strings.HasPrefix(out, "<ul") || strings.HasPrefix(out, "<ol") || strings.HasPrefix(out, "<blockquote") {
+		return template.HTML(template.HTMLEscapeString(s)) // a run that parses as a block: show it as text
+	}
+	if s != "" && (s[0] == ' ' || s[0] == '\n') {
+		out = " " + out
+	}
+	if s != "" && (s[len(s)-1] == ' ' || s[len(s)-1] == '\n') {
+		out += " "
+	}
+	return template.HTML(out)
+}
+
 var funcs = template.FuncMap{
 	// inline renders a run of a Markdown article's text: emphasis, code and
 	// links become HTML, raw HTML is dropped (goldmark's safe default).
-	"inline": func(s string) template.HTML {
-		if !strings.ContainsAny(s, "*_`[]<>&\\!#~|") {
-			return template.HTML(template.HTMLEscapeString(s)) // no Markdown syntax: plain text
-		}
-		var b bytes.Buffer
-		if err := md.Convert([]byte(s), &b); err != nil {
-			return template.HTML(template.HTMLEscapeString(s))
-		}
-		out := strings.TrimSpace(b.String())
-		out = strings.TrimPrefix(out, "<p>")
-		out = strings.TrimSuffix(out, "</p>")
-		if strings.Contains(out, "<p>") || strings.HasPrefix(out, "<h") || strings.HasPrefix(out, "<ul") || strings.HasPrefix(out, "<ol") || strings.HasPrefix(out, "<blockquote") {
-			return template.HTML(template.HTMLEscapeString(s)) // a run that parses as a block: show it as text
-		}
-		if s != "" && (s[0] == ' ' || s[0] == '\n') {
-			out = " " + out
-		}
-		if s != "" && (s[len(s)-1] == ' ' || s[len(s)-1] == '\n') {
-			out += " "
-		}
-		return template.HTML(out)
-	},
+	"inline":    inline,
+	"article":   articleHTML,
+	"citations": citationsHTML,
+	"mentions":  mentionsHTML,
 	"statusLabel": func(s string) string {
 		switch s {
 		case "single-source":

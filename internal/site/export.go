@@ -72,6 +72,8 @@ type ExportFact struct {
 	Page        string        `json:"page"`
 	Title       string        `json:"title"`
 	Kind        string        `json:"kind"`
+	Subject     string        `json:"subject"`         // what it is about: "raid", "deaths", "fighters"
+	Scope       string        `json:"scope,omitempty"` // a time scope: "last year", "2012", "since 2020"
 	Status      string        `json:"status"`
 	Possible    bool          `json:"possible,omitempty"`
 	Conflict    string        `json:"conflict,omitempty"`
@@ -111,7 +113,7 @@ func export(s *Site, in Input, led *model.Ledger) Export {
 		arts[a.ID] = a
 	}
 	for _, f := range led.Facts {
-		ef := ExportFact{ID: f.ID, Slug: f.ID, Page: dirURL(FactPage(f.ID)), Title: f.Title, Kind: f.Kind, Status: string(f.Status),
+		ef := ExportFact{ID: f.ID, Slug: f.ID, Page: dirURL(FactPage(f.ID)), Title: f.Title, Kind: f.Kind, Subject: f.Subject, Scope: f.Scope, Status: string(f.Status),
 			Possible: f.Possible, Conflict: f.Conflict, Internal: f.Internal, Independent: f.Independent, Sequence: f.Sequence}
 		for _, c := range f.Claims {
 			ec := ExportClaim{Source: c.Article, Text: c.Text, Value: c.Value, Authority: c.Authority, Scope: c.Scope, Entity: c.Entity,
