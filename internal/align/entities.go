@@ -54,8 +54,24 @@ func nameKey(name string) []string {
 	if len(out) > 1 && placeTypes[out[len(out)-1]] {
 		out = out[:len(out)-1]
 	}
+	for i, w := range out {
+		if h, ok := orgHeadSynonyms[w]; ok && i == len(out)-1 && len(out) > 1 {
+			out[i] = h
+		}
+	}
 	return out
 }
+
+// orgHeadSynonyms are heads of an organisation's name that outlets swap
+// ("Civil Affairs Bureau" / "Civil Affairs Department"); the other words
+// must still match. "Ministry" is not among them: a national ministry is
+// not a provincial bureau.
+var orgHeadSynonyms = map[string]string{"bureau": "department", "department": "department", "office": "department", "administration": "department"}
+
+// genericTail are words that may follow an organisation's distinctive name
+// ("Xinhua News Agency" is "Xinhua").
+var genericTail = map[string]bool{"news": true, "agency": true, "press": true, "group": true, "corporation": true, "company": true,
+	"network": true, "television": true, "broadcasting": true, "service": true, "channel": true}
 
 // skeleton keeps a word's first letter and its consonants: transliterations
 // differ mostly in vowels (Masoud/Masud, Ahmad/Ahmed, Dumayr/Dumayar).
@@ -101,7 +117,7 @@ func similarForm(a, b form) bool {
 	if lim < 1 {
 		lim = 1
 	}
-	return levenshtein(a.soft, b.soft) <= lim
+	return osa(a.soft, b.soft) <= lim
 }
 
 func similarKey(a, b []form) bool {
@@ -116,26 +132,31 @@ func similarKey(a, b []form) bool {
 	return true
 }
 
-func levenshtein(a, b string) int {
+// osa is the optimal-string-alignment distance: edits and transpositions of
+// neighbours ("centre"/"center" is one).
+func osa(a, b string) int {
 	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
+	d := make([][]int, len(ra)+1)
+	for i := range d {
+		d[i] = make([]int, len(rb)+1)
+		d[i][0] = i
+	}
+	for j := range d[0] {
+		d[0][j] = j
 	}
 	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
 		for j := 1; j <= len(rb); j++ {
-			c := prev[j-1]
-			if ra[i-1] != rb[j-1] {
-				c++
+			c := 1
+			if ra[i-1] == rb[j-1] {
+				c = 0
 			}
-			c = min(c, prev[j]+1, cur[j-1]+1)
-			cur[j] = c
+			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+c)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+			}
 		}
-		prev, cur = cur, prev
 	}
-	return prev[len(rb)]
+	return d[len(ra)][len(rb)]
 }
 
 type mention struct {
@@ -267,6 +288,27 @@ func groupEntities(in []Input, led *model.Ledger) ([]model.Entity, map[string]st
 		addAll(g, ks, fk)
 	}
 	multiGroups := append([]*group(nil), groups...)
+	// "Long Toushan" is "Longtoushan"; "Xinhua News Agency" is "Xinhua"
+	byJoined := map[string]*group{}
+	byHead := map[string][]*group{}
+	for _, g := range multiGroups {
+		for _, k := range g.keys {
+			var j strings.Builder
+			generic := true
+			for i, f := range k {
+				j.WriteString(f.w)
+				if i > 0 && !genericTail[f.w] {
+					generic = false
+				}
+			}
+			if byJoined[j.String()] == nil {
+				byJoined[j.String()] = g
+			}
+			if generic {
+				byHead[k[0].w] = append(byHead[k[0].w], g)
+			}
+		}
+	}
 	byAlias := map[string]*group{}
 	byInitials := map[string][]*group{}
 	for _, g := range multiGroups {
@@ -294,6 +336,10 @@ func groupEntities(in []Input, led *model.Ledger) ([]model.Entity, map[string]st
 			} else if gs := byInitials[w.w]; len(gs) == 1 {
 				best = gs[0]
 			}
+		} else if g := byJoined[w.w]; g != nil {
+			best = g
+		} else if gs := byHead[w.w]; len(gs) == 1 {
+			best = gs[0]
 		} else {
 			// a surname: the most-mentioned full name of a person ending in it
 			for _, g := range byLast[w.skel] {

@@ -104,6 +104,7 @@ var quantityTitles = map[string][2]string{
 	"magnitude":  {"magnitude", "Magnitude"},
 	"depth":      {"depth", "Depth"},
 	"population": {"population", "Population"},
+	"troops":     {"troops", "Number of troops"},
 }
 
 // slugAndTitle names a fact from what it is about, never from build order.
@@ -119,6 +120,8 @@ func slugAndTitle(k factKey) (string, string) {
 	default:
 		if t, ok := quantityTitles[k.subject]; ok {
 			slug, title = t[0], t[1]
+		} else if place, ok := strings.CutPrefix(k.subject, "distance to "); ok {
+			slug, title = "distance-to-"+place, "Distance to "+titleCase(place)
 		} else {
 			slug, title = k.subject, "Number of "+k.subject
 		}
@@ -132,7 +135,8 @@ func slugAndTitle(k factKey) (string, string) {
 
 // measured subjects are measurements an authority makes (and another may
 // make differently), unlike counts, which every source reports alike.
-var measured = map[string]bool{"magnitude": true, "depth": true, "distance": true, "height": true, "length": true,
+var measured = map[string]bool{ // and every "distance to …"
+	"magnitude": true, "depth": true, "distance": true, "height": true, "length": true,
 	"width": true, "radius": true, "area": true, "altitude": true, "elevation": true, "speed": true, "intensity": true}
 
 // cumulative subjects are tolls that only grow as they are counted, so two
@@ -144,7 +148,7 @@ var cumulative = map[string]bool{"deaths": true, "injured": true}
 // authorities are seen to disagree (USGS 6.1, CENC 6.5: an unattributed 6.1
 // is USGS's reading, not a contradiction of CENC's).
 func inferAuthorities(f *model.Fact) {
-	if f.Kind != "quantity" || !measured[f.Subject] {
+	if f.Kind != "quantity" || !(measured[f.Subject] || strings.HasPrefix(f.Subject, "distance to ")) {
 		return
 	}
 	byValue := map[string]map[string]bool{}
@@ -169,6 +173,26 @@ func inferAuthorities(f *model.Fact) {
 	}
 }
 
+func isYearScope(s string) bool {
+	if len(s) != 4 {
+		return false
+	}
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+func titleCase(s string) string {
+	ws := strings.Fields(s)
+	for i, w := range ws {
+		ws[i] = strings.ToUpper(w[:1]) + w[1:]
+	}
+	return strings.Join(ws, " ")
+}
+
 // compare tells whether two claims of a fact can be compared, and if so
 // whether they agree.
 func compare(a, b model.FactClaim) (comparable, compatible bool) {
@@ -181,7 +205,7 @@ func compare(a, b model.FactClaim) (comparable, compatible bool) {
 		}
 		return true, a.Time.Compatible(*b.Time)
 	case a.Qty != nil && b.Qty != nil:
-		if measured[a.Subject] && a.AuthorityKey != "" && b.AuthorityKey != "" && a.AuthorityKey != b.AuthorityKey {
+		if (measured[a.Subject] || strings.HasPrefix(a.Subject, "distance to ")) && a.AuthorityKey != "" && b.AuthorityKey != "" && a.AuthorityKey != b.AuthorityKey {
 			return false, true // different authorities measure differently
 		}
 		return true, a.Qty.Compatible(*b.Qty)
@@ -197,7 +221,6 @@ type signature struct {
 	rep      model.FactClaim
 	articles map[string]bool
 	days     map[string]bool // publication days of its sources
-	undated  bool
 }
 
 // judge sets a fact's status, conflict statement, internal flags and, for
@@ -220,8 +243,6 @@ func judge(f *model.Fact, published map[string]string) {
 			sg.articles[c.Article] = true
 			if p := published[c.Article]; len(p) >= 10 {
 				sg.days[p[:10]] = true
-			} else {
-				sg.undated = true
 			}
 		}
 	}
@@ -245,11 +266,16 @@ func judge(f *model.Fact, published map[string]string) {
 			cross = true
 			// an update: the figures were reported on different days; on the
 			// same day (or undated) only a cumulative toll may still be rising
-			if f.Kind != "quantity" {
+			// only counts of an ongoing event are updated by later reports: not
+			// measurements (a distance does not change) and not figures of a
+			// past year ("81 died in 2012")
+			if f.Kind != "quantity" || measured[f.Subject] || strings.HasPrefix(f.Subject, "distance to ") || isYearScope(f.Scope) {
 				update = false
 				continue
 			}
-			sameDay := a.undated || b.undated
+			// an undated report cannot be ordered, and so is not held against
+			// an update; two reports on one day can
+			sameDay := false
 			for d := range a.days {
 				if b.days[d] {
 					sameDay = true

@@ -70,7 +70,14 @@ type Builder struct {
 	cache    *cache.Cache
 	files    map[string]file // article path → its last read bytes
 	registry []byte          // the slug registry this build made, written after publishing
-	prev     *site.Site      // the last good build's site, for the fast path
+
+	// The fast path may run while a full build runs (see Live); mu guards
+	// what they share.
+	mu     sync.Mutex
+	prev   *site.Site       // the last good build's site, for the fast path
+	known  map[string]bool  // article paths of the last build
+	gen    int64            // counts fast-path publishes
+	fastAt map[string]int64 // page → gen of its last fast-path publish
 }
 
 type file struct {
@@ -80,7 +87,7 @@ type file struct {
 
 // NewBuilder returns a builder with an empty cache.
 func NewBuilder(opts Options) *Builder {
-	return &Builder{opts: opts, cache: cache.New(), files: map[string]file{}}
+	return &Builder{opts: opts, cache: cache.New(), files: map[string]file{}, known: map[string]bool{}, fastAt: map[string]int64{}}
 }
 
 // Build compiles the site and, when there are no errors, publishes it.
@@ -88,13 +95,26 @@ func NewBuilder(opts Options) *Builder {
 // build; nil means unknown, and every article is read again.
 func (b *Builder) Build(changed []string) (res Result, err error) {
 	start := time.Now()
-	defer func() { res.Timings.Total = time.Since(start) }()
 	fast, extracted := b.fastPath(changed)
-	files, res, err := b.compile(changed)
+	res, err = b.full(changed)
 	res.Fast, res.Extracted = fast, res.Extracted+extracted
 	if len(fast) > 0 {
 		res.Timings.Fast = time.Since(start)
 	}
+	res.Timings.Total = time.Since(start)
+	return res, err
+}
+
+// full runs every stage and publishes. A page the fast path published after
+// this build began is left alone: this build read older bytes, and the
+// next build, which the edit triggered, writes the page.
+func (b *Builder) full(changed []string) (res Result, err error) {
+	start := time.Now()
+	defer func() { res.Timings.Total = time.Since(start) }()
+	b.mu.Lock()
+	startGen := b.gen
+	b.mu.Unlock()
+	files, res, err := b.compile(changed)
 	if err != nil {
 		return res, err
 	}
@@ -102,7 +122,15 @@ func (b *Builder) Build(changed []string) (res Result, err error) {
 		return res, ErrFailed
 	}
 	t := time.Now()
-	paths, removed, err := Publish(b.opts.OutDir, files)
+	b.mu.Lock()
+	skip := map[string]bool{}
+	for p, g := range b.fastAt {
+		if g > startGen {
+			skip[p] = true
+		}
+	}
+	b.mu.Unlock()
+	paths, removed, err := publish(b.opts.OutDir, files, skip)
 	res.Timings.Publish = time.Since(t)
 	res.Written, res.Removed, res.Paths = len(paths), removed, paths
 	if err != nil {
@@ -251,7 +279,13 @@ func (b *Builder) compile(changed []string) ([]render.File, Result, error) {
 	}
 	res.Files = len(files)
 	if !res.Diags.HasErrors() {
+		b.mu.Lock()
 		b.prev = s
+		b.known = make(map[string]bool, len(paths))
+		for _, p := range paths {
+			b.known[p] = true
+		}
+		b.mu.Unlock()
 	}
 	return files, res, nil
 }
@@ -271,13 +305,16 @@ func (b *Builder) renderOptions(fsys fs.FS) render.Options {
 // pages written and how many articles it extracted (into the cache, so
 // the full rebuild does not extract them again).
 func (b *Builder) fastPath(changed []string) ([]string, int) {
-	if b.prev == nil || len(changed) == 0 {
-		return nil, 0
-	}
+	b.mu.Lock()
+	prev := b.prev
 	for _, p := range changed {
-		if _, known := b.files[p]; !known {
-			return nil, 0
+		if !b.known[p] {
+			prev = nil // a new, removed or non-article file: only a full build will do
 		}
+	}
+	b.mu.Unlock()
+	if prev == nil || len(changed) == 0 {
+		return nil, 0
 	}
 	start := time.Now()
 	fsys := os.DirFS(b.opts.SiteDir)
@@ -297,14 +334,18 @@ func (b *Builder) fastPath(changed []string) ([]string, int) {
 		}
 		sum := sha256.Sum256(raw)
 		b.cache.Put(cache.Key{Path: p, ContentSHA256: hex.EncodeToString(sum[:]), StagesVersion: cache.StagesVersion}, e)
-		pg, ok := site.SourceOnly(b.prev, &e.Article, &e.Doc, e.Result.Claims)
+		pg, ok := site.SourceOnly(prev, &e.Article, &e.Doc, e.Result.Claims)
 		if !ok {
 			continue
 		}
-		f, err := r.Page(b.prev, pg)
+		f, err := r.Page(prev, pg)
 		if err != nil || writeAtomic(filepath.Join(b.opts.OutDir, filepath.FromSlash(f.Path)), f.Data) != nil {
 			return written, len(written)
 		}
+		b.mu.Lock()
+		b.gen++
+		b.fastAt[f.Path] = b.gen
+		b.mu.Unlock()
 		written = append(written, f.Path)
 	}
 	if len(written) > 0 && b.opts.OnFast != nil {

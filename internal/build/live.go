@@ -3,7 +3,9 @@ package build
 import (
 	"context"
 	"path/filepath"
+	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"dossier/internal/registry"
@@ -16,7 +18,9 @@ const Quiet = 25 * time.Millisecond
 
 // Live builds the site, then rebuilds whenever content/, templates/,
 // assets/ or dossier.yaml change, until ctx is done. report is called after
-// every build. Only the articles that changed are read and extracted again.
+// every full build. An edit to an existing article is published at once by
+// the fast path (Options.OnFast), even while a full build runs; full builds
+// run one at a time, each taking every change that arrived before it.
 func Live(ctx context.Context, opts Options, report func(Result, error)) error {
 	b := NewBuilder(opts)
 	res, err := b.Build(nil)
@@ -32,6 +36,33 @@ func Live(ctx context.Context, opts Options, report func(Result, error)) error {
 		return err
 	}
 	defer w.Close()
+
+	var mu sync.Mutex
+	pending := map[string]bool{}
+	kick := make(chan struct{}, 1)
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() { // full builds, one at a time
+		defer wg.Done()
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-kick:
+			}
+			mu.Lock()
+			changed := make([]string, 0, len(pending))
+			for p := range pending {
+				changed = append(changed, p)
+			}
+			pending = map[string]bool{}
+			mu.Unlock()
+			sort.Strings(changed)
+			res, err := b.full(changed)
+			report(res, err)
+		}
+	}()
+	defer wg.Wait()
 	for {
 		select {
 		case <-ctx.Done():
@@ -48,8 +79,16 @@ func Live(ctx context.Context, opts Options, report func(Result, error)) error {
 					changed = append(changed, filepath.ToSlash(rel))
 				}
 			}
-			res, err := b.Build(changed)
-			report(res, err)
+			b.fastPath(changed)
+			mu.Lock()
+			for _, p := range changed {
+				pending[p] = true
+			}
+			mu.Unlock()
+			select {
+			case kick <- struct{}{}:
+			default: // a full build is already due; it will take these changes too
+			}
 		}
 	}
 }

@@ -55,6 +55,12 @@ func readManifest(out string) (map[string]string, error) {
 // removing files of the previous build that are gone. It returns the paths
 // written and how many files were removed.
 func Publish(out string, files []render.File) (written []string, removed int, err error) {
+	return publish(out, files, nil)
+}
+
+// publish is Publish leaving the files in skip as they are on disk (they
+// stay dossier's: the manifest keeps their previous hash).
+func publish(out string, files []render.File, skip map[string]bool) (written []string, removed int, err error) {
 	old, err := readManifest(out)
 	if err != nil {
 		return nil, 0, fmt.Errorf("read %s: %w", filepath.Join(out, Manifest), err)
@@ -73,6 +79,12 @@ func Publish(out string, files []render.File) (written []string, removed int, er
 	}
 	now := map[string]string{}
 	for _, f := range files {
+		if skip[f.Path] {
+			if h, ok := old[f.Path]; ok {
+				now[f.Path] = h
+				continue
+			}
+		}
 		h := hashOf(f.Data)
 		now[f.Path] = h
 		dst := filepath.Join(out, filepath.FromSlash(f.Path))

@@ -112,7 +112,13 @@ var casualtyRoles = map[string]string{
 
 // humanNouns are counted things that a casualty role refines.
 var humanNouns = words(`people persons person residents civilians villagers individuals children men women adults
-passengers people's victims students workers miners pilgrims tourists migrants`)
+passengers people's victims students workers miners pilgrims tourists migrants others`)
+
+// nounSynonyms name one counted thing the same way ("soldiers" = "troops").
+var nounSynonyms = map[string]string{
+	"soldiers": "troops", "servicemen": "troops", "homes": "houses", "dwellings": "houses", "residences": "houses",
+	"buildings": "buildings", "fatalities": "deaths",
+}
 
 // notPlural are words ending in s that are not plural nouns.
 var notPlural = words(`was has does is this its his hers thus across perhaps always news series species whereas unless
@@ -121,3 +127,9 @@ status campus census chaos mass loss boss pass class cross press glass us as`)
 
 // measureNouns name what a unit quantity measures ("at a depth of 10 km").
 var measureNouns = words(`depth magnitude height length width distance radius area altitude elevation speed`)
+
+// commonPlurals are groups of people that open sentences ("Residents woke
+// …", "Witnesses said …"); capitalised there, they are still not names.
+var commonPlurals = words(`officials residents witnesses relatives analysts observers experts police rescuers soldiers
+troops photos sources reports locals authorities villagers survivors families neighbours neighbors volunteers doctors
+workers engineers investigators prosecutors lawmakers protesters militants fighters`)

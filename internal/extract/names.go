@@ -60,7 +60,7 @@ func (names) Extract(s *Sentence) []model.Claim {
 		for k < j && ((textutil.FunctionWords[low[k]] && !t[k].AllCaps()) || textutil.Month(low[k]) != 0 || textutil.Weekday(low[k]) >= 0) {
 			k++
 		}
-		if k < j && k == sentenceStart(s) && j-k == 1 && (s.usesLower(stripAffix(low[k])) || nounPhraseStart(s, j)) {
+		if k < j && k == sentenceStart(s) && j-k == 1 && (commonPlurals[low[k]] || s.usesLower(stripAffix(low[k])) || (!endsName(t[k].Text) && nounPhraseStart(s, j))) {
 			k++ // "Residents …", "Conflict monitor …": a common word capitalised at the start
 		}
 		if t2, place := titleEnd(s, k, j); t2 > k {
@@ -80,9 +80,9 @@ func (names) Extract(s *Sentence) []model.Claim {
 			i = runEnd - 1
 			continue
 		}
-		if j-k == 1 && isDemonym(name) {
+		if j-k == 1 && isDemonym(name) && j < n && t[j].Kind == textutil.Word && !t[j].Cap() {
 			i = runEnd - 1
-			continue
+			continue // "Syrian officials": an adjective, not a name
 		}
 		c := s.Claim(model.KindName, k, j)
 		nv := &model.NameValue{Name: name}

@@ -283,7 +283,65 @@ func measureSubject(s *Sentence, start, j int) string {
 			return "length"
 		}
 	}
+	// "277 miles northeast of Kunming", "23 km from the county seat of Ludian"
+	k := j
+	for k < len(s.Lower) && (compass[s.Lower[k]] || s.Lower[k] == "-" || s.Lower[k] == "away") {
+		k++
+	}
+	if k < len(s.Lower) && (s.Lower[k] == "of" || s.Lower[k] == "from") {
+		k++
+		for k < len(s.Lower) && (s.Lower[k] == "the" || placeNouns[s.Lower[k]] || s.Lower[k] == "seat" || s.Lower[k] == "of") {
+			k++
+		}
+		// "of Yunnan's provincial capital, Kunming", "of the provincial capital, Kunming"
+		name := capitalRun(s, &k)
+		possessive := k > 0 && strings.HasSuffix(s.Lower[k-1], "'s")
+		if len(name) == 0 || possessive {
+			m := k
+			for m < len(s.Toks) && m < k+4 && (s.Toks[m].Kind == textutil.Word && !s.Toks[m].Cap() || s.Toks[m].Text == ",") {
+				m++
+			}
+			if apposed := capitalRun(s, &m); len(apposed) > 0 {
+				name = apposed
+			}
+		}
+		if len(name) > 0 {
+			return "distance to " + strings.Join(name, " ")
+		}
+	}
 	return ""
+}
+
+// capitalRun reads capitalised words from *k on, advancing it.
+func capitalRun(s *Sentence, k *int) []string {
+	var name []string
+	for *k < len(s.Toks) && s.Toks[*k].Kind == textutil.Word && s.Toks[*k].Cap() {
+		name = append(name, stripAffix(s.Lower[*k]))
+		*k++
+	}
+	return name
+}
+
+// stateWords after a counted thing split it by what happened to it:
+// "12,000 houses collapsed and 30,000 damaged" are two counts.
+var stateWords = map[string]string{"collapsed": "collapsed", "destroyed": "collapsed", "flattened": "collapsed",
+	"razed": "collapsed", "toppled": "collapsed", "damaged": "damaged"}
+
+// withState refines a counted thing by a state word within the next few
+// words ("houses collapsed", "homes were damaged"); other nouns are kept.
+func withState(s *Sentence, j int, noun string) string {
+	if noun != "houses" && noun != "buildings" && noun != "schools" && noun != "roads" && noun != "bridges" {
+		return noun
+	}
+	for m := j; m < len(s.Lower) && m < j+5; m++ {
+		if st, ok := stateWords[s.Lower[m]]; ok {
+			return noun + " " + st
+		}
+		if s.Toks[m].Kind == textutil.Number || s.Toks[m].Text == ";" {
+			break
+		}
+	}
+	return noun
 }
 
 // countedSubject tells what a count counts: the head noun after it, refined
@@ -294,8 +352,15 @@ func countedSubject(s *Sentence, start, i, j int) string {
 	t, low := s.Toks, s.Lower
 	n := len(t)
 	noun, role := "", ""
+	// a casualty verb right before the figure decides: "killing 80 people
+	// and injuring more than 800"
+	if start > 0 {
+		if r, ok := casualtyRoles[low[start-1]]; ok && !strings.HasSuffix(low[start-1], "s") {
+			role = r
+		}
+	}
 	k := j
-	for ; k < n && k < j+4; k++ {
+	for ; k < n && k < j+4 && role == ""; k++ {
 		if t[k].Kind != textutil.Word {
 			if t[k].Text == "-" && k+1 < n {
 				continue
@@ -314,8 +379,14 @@ func countedSubject(s *Sentence, start, i, j int) string {
 		if t[k].Cap() {
 			continue // a modifier: "2,500 IS fighters", "1,000 US troops"
 		}
+		if (strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ed")) && k+1 < n && isPlural(t[k+1]) {
+			continue // a modifier: "3,000 folding beds"
+		}
 		if textutil.FunctionWords[w] || strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ed") {
 			break
+		}
+		if w == "police" {
+			noun = w
 		}
 	}
 	if role == "" && (noun == "" || humanNouns[noun]) {
@@ -349,19 +420,26 @@ func countedSubject(s *Sentence, start, i, j int) string {
 		return role
 	}
 	if noun != "" {
-		if humanNouns[noun] && noun == "people" {
+		if humanNouns[noun] && (noun == "people" || noun == "others") {
 			return "" // "150 people" with no role says nothing comparable
 		}
-		return noun
+		if syn, ok := nounSynonyms[noun]; ok {
+			noun = syn
+		}
+		return withState(s, j, noun)
 	}
 	// back in the clause: "IS attacks have dropped, from 1,038 last year to 375"
 	if k == j || (k < n && (textutil.FunctionWords[low[k]] || low[k] == "last" || low[k] == "so")) {
 		for m := start - 1; m >= 0 && m >= start-12; m-- {
-			if t[m].Text == ";" || t[m].Text == ":" {
-				break
+			if t[m].Text == ";" || t[m].Text == ":" || (t[m].Kind == textutil.Number && m+1 < n && isPlural(t[m+1])) {
+				break // "2,000 tents, 3,000 …": the noun of another figure
 			}
 			if t[m].Kind == textutil.Word && isPlural(t[m]) && !t[m].Cap() {
-				return low[m]
+				noun := low[m]
+				if syn, ok := nounSynonyms[noun]; ok {
+					noun = syn
+				}
+				return withState(s, j, noun)
 			}
 		}
 	}
@@ -401,7 +479,7 @@ func scopeOf(s *Sentence, start, j int) string {
 			// the scope belongs to another figure or clause; after the
 			// figure, another figure may stand between in the same clause
 			// ("a magnitude-7.1 quake killed more than 1,400 in 1974")
-			if t[m].Text == ";" || (t[m].Kind == textutil.Number && (at < start || lead != "")) || (at > j && t[m].Text == ",") {
+			if t[m].Text == ";" || (t[m].Kind == textutil.Number && at < start) || (at > j && t[m].Text == ",") {
 				return
 			}
 		}

@@ -20,9 +20,7 @@ any some many most much more less few several such no not none nothing he she it
 them his its their our your my mine is are was were be been being has have had do does did will would shall
 should can could may might must according amid among around about above below between beyond near through
 throughout across against along toward towards via per unlike like later earlier today tonight yesterday
-tomorrow now meanwhile officials residents local relatives family photos witnesses analysts observers experts
-sources reports police troops rescuers soldiers what's it's that's there's here's let's don't can't won't
-ok yes mr mrs ms dr`)
+tomorrow now what's it's that's there's here's let's don't can't won't ok yes mr mrs ms dr`)
 
 var monthNames = map[string]int{
 	"january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
