@@ -48,6 +48,7 @@ Flags:
   -q, --quiet             print nothing but diagnostics
   -v, --verbose           print where each build's time went
   --cpuprofile FILE       write a Go CPU profile of the build to FILE
+  --memprofile FILE       write a Go allocation profile of the build to FILE
   --port N, --bind ADDR   serve: where to listen (default 127.0.0.1:1313)
 
 Exit status: 0 built, 1 the build failed (nothing was written), 2 bad usage.
@@ -82,6 +83,7 @@ type common struct {
 	quiet    bool
 	verbose  bool
 	profile  string
+	memprof  string
 }
 
 func flags(name string, c *common) *flag.FlagSet {
@@ -96,6 +98,7 @@ func flags(name string, c *common) *flag.FlagSet {
 	fl.BoolVar(&c.verbose, "v", false, "")
 	fl.BoolVar(&c.verbose, "verbose", false, "")
 	fl.StringVar(&c.profile, "cpuprofile", "", "")
+	fl.StringVar(&c.memprof, "memprofile", "", "")
 	return fl
 }
 
@@ -173,6 +176,12 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	}
 	res, err := build.Build(opts)
 	report(res, err)
+	if c.memprof != "" {
+		if f, err := os.Create(c.memprof); err == nil {
+			pprof.Lookup("allocs").WriteTo(f, 0)
+			f.Close()
+		}
+	}
 	if err != nil {
 		return 1
 	}

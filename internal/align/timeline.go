@@ -100,6 +100,8 @@ func clusterDates(claims []model.FactClaim) [][]model.FactClaim {
 // known year that no incident noun claims ("In 2019, …", "since 2020").
 func background(in []Input, led *model.Ledger) []model.TimelineEntry {
 	var out []model.TimelineEntry
+	byDate := map[string][]int{} // date → entries with that date
+	words := map[int]map[string]bool{}
 	for _, x := range in {
 		for _, c := range led.Claims[x.Article.ID] {
 			if c.Kind != model.KindDate || c.Subject != "" || c.Date.Year == 0 {
@@ -110,22 +112,26 @@ func background(in []Input, led *model.Ledger) []model.TimelineEntry {
 				continue // a reporting stamp, not an event
 			}
 			sentence := x.Article.Text(c.Sentence)
+			norm := c.Date.Norm()
+			ws := contentWords(sentence)
 			merged := false
-			for k := range out {
-				if out[k].Date.Norm() == c.Date.Norm() && sameEvent(out[k].Label, sentence) {
+			for _, k := range byDate[norm] {
+				if shareTwo(words[k], ws) {
 					out[k].Claims = append(out[k].Claims, c)
-					out[k].Sources = claimSources(out[k].Claims)
 					merged = true
 					break
 				}
 			}
 			if !merged {
+				words[len(out)] = ws
+				byDate[norm] = append(byDate[norm], len(out))
 				out = append(out, model.TimelineEntry{Date: *c.Date, Label: model.Shorten(sentence, 200), Status: model.SingleSource,
-					Claims: []model.Claim{c}, Sources: []string{c.Article}})
+					Claims: []model.Claim{c}})
 			}
 		}
 	}
 	for k := range out {
+		out[k].Sources = claimSources(out[k].Claims)
 		if len(out[k].Sources) > 1 {
 			out[k].Status = model.Agreed
 		}
@@ -133,27 +139,31 @@ func background(in []Input, led *model.Ledger) []model.TimelineEntry {
 	return out
 }
 
-// sameEvent reports whether two sentences share at least two content words
-// of four or more letters besides the date: the same background event.
-func sameEvent(a, b string) bool {
-	words := func(s string) map[string]bool {
-		m := map[string]bool{}
-		for _, w := range strings.Fields(textutil.Fold(s)) {
-			w = strings.Trim(w, `.,;:!?"'()“”‘’`)
-			if len(w) >= 4 && !textutil.FunctionWords[w] && !(w[0] >= '0' && w[0] <= '9') {
-				m[w] = true
+// contentWords are a sentence's words of four or more letters, not function
+// words or numbers: what tells one background event from another.
+func contentWords(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(textutil.Fold(s)) {
+		w = strings.Trim(w, `.,;:!?"'()“”‘’`)
+		if len(w) >= 4 && !textutil.FunctionWords[w] && !(w[0] >= '0' && w[0] <= '9') {
+			m[w] = true
+		}
+	}
+	return m
+}
+
+// shareTwo reports whether two sentences share at least two content words
+// besides the date: the same background event.
+func shareTwo(a, b map[string]bool) bool {
+	n := 0
+	for w := range a {
+		if b[w] {
+			if n++; n >= 2 {
+				return true
 			}
 		}
-		return m
 	}
-	wa, wb := words(a), words(b)
-	n := 0
-	for w := range wa {
-		if wb[w] {
-			n++
-		}
-	}
-	return n >= 2
+	return false
 }
 
 func claimSources(cs []model.Claim) []string {

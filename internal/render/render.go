@@ -2,6 +2,8 @@ package render
 
 import (
 	"bytes"
+	"context"
+	"runtime/pprof"
 	"encoding/json"
 	"fmt"
 	"html/template"
@@ -183,7 +185,10 @@ func (r *Renderer) Site(s *site.Site) ([]File, error) {
 				if i >= len(s.Pages) {
 					return
 				}
-				files[i], errs[i] = r.Page(s, s.Pages[i])
+				// label the work by template, for profiles (pprof -tags)
+				pprof.Do(context.Background(), pprof.Labels("template", s.Pages[i].Template), func(context.Context) {
+					files[i], errs[i] = r.Page(s, s.Pages[i])
+				})
 			}
 		}()
 	}

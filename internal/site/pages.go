@@ -47,7 +47,23 @@ func paged(base, tmpl, title string, item any, rows []Row) []Page {
 			t = fmt.Sprintf("%s (page %d)", title, k)
 		}
 		out = append(out, page(links[k-1].Href, tmpl, t, &Paged{Item: item, Rows: rows[lo:hi],
-			Pager: Pager{Current: k, Count: n, Total: len(rows), Pages: links}}))
+			Pager: Pager{Current: k, Count: n, Total: len(rows), Pages: window(links, k)}}))
+	}
+	return out
+}
+
+// window keeps a pager short on long lists: the first and last pages and
+// the ones around the current page (1 … 7 8 [9] 10 11 … 40).
+func window(links []Link, current int) []Link {
+	if len(links) <= 12 {
+		return links
+	}
+	var out []Link
+	for i, l := range links {
+		k := i + 1
+		if k == 1 || k == len(links) || (k >= current-3 && k <= current+3) {
+			out = append(out, l)
+		}
 	}
 	return out
 }

@@ -111,6 +111,7 @@ type Fact struct {
 	MoreValues                                 int          // values beyond MaxValues, counted only
 	Vague                                      ValueGroup   // statements that fit several values
 	Internal                                   []Link
+	MoreInternal                               int
 	Sequence                                   []model.Step
 	SequenceLinks                              []Link
 	Sources, Independent                       int
@@ -129,7 +130,27 @@ type Entity struct {
 // Alias is a spelling and the sources that use it.
 type Alias struct {
 	Text    string
-	Sources []Link
+	Sources []Link // the first MaxListed
+	More    int
+}
+
+// thin keeps at most n steps of an update sequence: the first report, the
+// last, and every report where the figure changed, evenly thinned.
+func thin(steps []model.Step, n int) []model.Step {
+	var changed []model.Step
+	for i, st := range steps {
+		if i == 0 || i == len(steps)-1 || st.Value != steps[i-1].Value {
+			changed = append(changed, st)
+		}
+	}
+	if len(changed) <= n {
+		return changed
+	}
+	out := make([]model.Step, 0, n)
+	for i := 0; i < n; i++ {
+		out = append(out, changed[i*(len(changed)-1)/(n-1)])
+	}
+	return out
 }
 
 // TimelineRow is one dated event.
@@ -139,6 +160,7 @@ type TimelineRow struct {
 	Sources                      []Link
 	Quotes                       []Row
 	MoreQuotes                   int
+	MoreSources                  int
 }
 
 // Group is a titled list of facts (the contradictions page's sections).
@@ -299,9 +321,14 @@ func Build(in Input) *Site {
 			sf.Vague = group("", "", f.Vague)
 		}
 		for _, id := range f.Internal {
+			if len(sf.Internal) == MaxListed {
+				sf.MoreInternal = len(f.Internal) - MaxListed
+				break
+			}
 			sf.Internal = append(sf.Internal, srcLink(id))
 		}
-		for _, st := range f.Sequence {
+		sf.Sequence = thin(f.Sequence, MaxValues)
+		for _, st := range sf.Sequence {
 			sf.SequenceLinks = append(sf.SequenceLinks, srcLink(st.Article))
 		}
 		if f.Kind == "place" && len(f.Claims) > 0 && f.Status != model.Disputed {
@@ -359,8 +386,8 @@ func Build(in Input) *Site {
 	for _, e := range led.Entities {
 		se := &Entity{ID: e.ID, Name: e.Name, Kind: string(e.Kind), KindLabel: kindLabel(e.Kind), Page: EntityPage(e.ID), Facts: entityFacts[e.ID]}
 		for _, al := range e.Aliases {
-			sa := Alias{Text: al.Text}
-			for _, src := range al.Sources {
+			sa := Alias{Text: al.Text, More: max(0, len(al.Sources)-MaxListed)}
+			for _, src := range al.Sources[:min(len(al.Sources), MaxListed)] {
 				sa.Sources = append(sa.Sources, srcLink(src))
 			}
 			se.Aliases = append(se.Aliases, sa)
@@ -449,6 +476,10 @@ func Build(in Input) *Site {
 			row.Fact = &Link{Href: FactPage(e.Fact), Text: factByID[e.Fact].Title}
 		}
 		for _, id := range e.Sources {
+			if len(row.Sources) == MaxListed {
+				row.MoreSources = len(e.Sources) - MaxListed
+				break
+			}
 			row.Sources = append(row.Sources, srcLink(id))
 		}
 		for _, c := range e.Claims {
