@@ -246,7 +246,24 @@ func judge(f *model.Fact, published map[string]string) {
 			}
 		}
 	}
+	// a source contradicts itself when two of its own statements clash
 	internal := map[string]bool{}
+	bySource := map[string][]*signature{}
+	for _, sg := range sigs {
+		for art := range sg.articles {
+			bySource[art] = append(bySource[art], sg)
+		}
+	}
+	for art, own := range bySource {
+		for i := 0; i < len(own) && !internal[art]; i++ {
+			for j := i + 1; j < len(own); j++ {
+				if comparable, ok := compare(own[i].rep, own[j].rep); comparable && !ok {
+					internal[art] = true
+					break
+				}
+			}
+		}
+	}
 	cross, update := false, true
 	for i := range sigs {
 		for j := i + 1; j < len(sigs); j++ {
@@ -254,11 +271,6 @@ func judge(f *model.Fact, published map[string]string) {
 			comparable, ok := compare(a.rep, b.rep)
 			if !comparable || ok {
 				continue
-			}
-			for art := range a.articles {
-				if b.articles[art] {
-					internal[art] = true
-				}
 			}
 			if len(a.articles) == 1 && len(b.articles) == 1 && sameKeys(a.articles, b.articles) {
 				continue // only one source says both: internal, not cross
@@ -352,14 +364,22 @@ func precisionRank(c model.FactClaim) int {
 // joins the one group it is compatible with; one that fits several groups
 // is vague; one that fits none starts a group.
 func cluster(claims []model.FactClaim) ([]model.ValueGroup, []int) {
-	idx := make([]int, len(claims))
-	for i := range idx {
-		idx[i] = i
+	// claims stating a value the same way cluster together: decide once per
+	// distinct statement
+	same := map[string][]int{}
+	var reps []int
+	for i, c := range claims {
+		k := c.Value + "|" + c.Display + "|" + c.AuthorityKey
+		if _, ok := same[k]; !ok {
+			reps = append(reps, i)
+		}
+		same[k] = append(same[k], i)
 	}
-	sort.SliceStable(idx, func(a, b int) bool { return precisionRank(claims[idx[a]]) > precisionRank(claims[idx[b]]) })
+	key := func(i int) string { return claims[i].Value + "|" + claims[i].Display + "|" + claims[i].AuthorityKey }
+	sort.SliceStable(reps, func(a, b int) bool { return precisionRank(claims[reps[a]]) > precisionRank(claims[reps[b]]) })
 	var groups []model.ValueGroup
 	var vague []int
-	for _, i := range idx {
+	for _, i := range reps {
 		var fits []int
 		for g := range groups {
 			rep := claims[groups[g].Claims[0]]
@@ -369,11 +389,11 @@ func cluster(claims []model.FactClaim) ([]model.ValueGroup, []int) {
 		}
 		switch len(fits) {
 		case 0:
-			groups = append(groups, model.ValueGroup{Display: claims[i].Display, Value: claims[i].Value, Claims: []int{i}})
+			groups = append(groups, model.ValueGroup{Display: claims[i].Display, Value: claims[i].Value, Claims: same[key(i)]})
 		case 1:
-			groups[fits[0]].Claims = append(groups[fits[0]].Claims, i)
+			groups[fits[0]].Claims = append(groups[fits[0]].Claims, same[key(i)]...)
 		default:
-			vague = append(vague, i)
+			vague = append(vague, same[key(i)]...)
 		}
 	}
 	for g := range groups {

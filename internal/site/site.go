@@ -726,12 +726,13 @@ func dateRange(arts []*model.Article, led *model.Ledger) string {
 	return "events from " + first + " to " + last
 }
 
+// fragmentReserved: the text-fragment directive reserves "-", "," and "&".
+var fragmentReserved = strings.NewReplacer("-", "%2D", ",", "%2C", "&", "%26")
+
 // TextFragment links to a sentence inside the original article with a
 // text fragment (#:~:text=start,end).
 func TextFragment(base, sentence string) string {
-	// the fragment directive reserves "-", "," and "&"
-	reserved := strings.NewReplacer("-", "%2D", ",", "%2C", "&", "%26")
-	enc := func(s string) string { return reserved.Replace(url.PathEscape(s)) }
+	enc := func(s string) string { return fragmentReserved.Replace(url.PathEscape(s)) }
 	words := strings.Fields(sentence)
 	frag := enc(strings.Join(words, " "))
 	if len(words) > 10 {
