@@ -241,7 +241,9 @@ func judge(f *model.Fact, published map[string]string) {
 		}
 		if !sg.articles[c.Article] {
 			sg.articles[c.Article] = true
-			if p := published[c.Article]; len(p) >= 10 {
+			if c.AsOf != "" {
+				sg.days[c.AsOf] = true // the day the figure is for, as its sentence says
+			} else if p := published[c.Article]; len(p) >= 10 {
 				sg.days[p[:10]] = true
 			}
 		}
@@ -265,6 +267,8 @@ func judge(f *model.Fact, published map[string]string) {
 		}
 	}
 	cross, update := false, true
+	acrossDays := false              // some change is explained by time
+	var sameDayPairs [][2]*signature // conflicts time does not explain
 	for i := range sigs {
 		for j := i + 1; j < len(sigs); j++ {
 			a, b := sigs[i], sigs[j]
@@ -295,6 +299,9 @@ func judge(f *model.Fact, published map[string]string) {
 			}
 			if sameDay && !cumulative[f.Subject] {
 				update = false
+				sameDayPairs = append(sameDayPairs, [2]*signature{a, b})
+			} else if len(a.days) > 0 && len(b.days) > 0 {
+				acrossDays = true
 			}
 		}
 	}
@@ -319,7 +326,42 @@ func judge(f *model.Fact, published map[string]string) {
 	if f.Status == model.Disputed || len(f.Internal) > 0 {
 		f.Conflict = conflictStatement(f)
 	}
+	// a figure that changed over the days and also conflicts within a day:
+	// disputed, with the same-day conflict stated and the changes shown
+	if f.Status == model.Disputed && acrossDays && len(sameDayPairs) > 0 && f.Kind == "quantity" {
+		f.Sequence = sequence(f, published)
+		f.Conflict = sameDayConflict(sameDayPairs)
+	}
 	f.Groups, f.Vague = cluster(f.Claims)
+}
+
+// sameDayConflict states the conflicts that time does not explain:
+// "9 vs 12 on 2014-08-06".
+func sameDayConflict(pairs [][2]*signature) string {
+	seen := map[string]bool{}
+	var parts []string
+	for _, p := range pairs {
+		day := ""
+		for d := range p[0].days {
+			if p[1].days[d] && (day == "" || d < day) {
+				day = d
+			}
+		}
+		a, b := p[0].rep, p[1].rep
+		if b.Qty.Number < a.Qty.Number {
+			a, b = b, a
+		}
+		s := a.Display + " vs " + b.Display
+		if day != "" {
+			s += " on " + day
+		}
+		if !seen[s] {
+			seen[s] = true
+			parts = append(parts, s)
+		}
+	}
+	sort.Strings(parts)
+	return strings.Join(parts, "; ")
 }
 
 func sameKeys(a, b map[string]bool) bool {

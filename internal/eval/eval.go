@@ -65,7 +65,10 @@ type Export struct {
 		Possible bool     `json:"possible"`
 		Conflict string   `json:"conflict"`
 		Internal []string `json:"internal"`
-		Claims   []struct {
+		Sequence []struct {
+			Value string `json:"value"`
+		} `json:"sequence"`
+		Claims []struct {
 			Value string `json:"value"`
 		} `json:"claims"`
 	} `json:"facts"`
@@ -150,7 +153,13 @@ func Evaluate(data []byte, exp Expectations) (Report, error) {
 		it := Item{ID: u.ID, Where: "no quantity fact about " + u.Subject}
 		for _, f := range ex.Facts {
 			if f.Kind == "quantity" && f.Subject == u.Subject && f.Scope == "" {
-				it.OK, it.Where = f.Status == "updated", f.ID+" is "+f.Status
+				// recognised when the dossier shows the figure's changes over
+				// time: updated, or disputed within a day with its sequence shown
+				it.OK = f.Status == "updated" || (f.Status == "disputed" && len(f.Sequence) > 1)
+				it.Where = f.ID + " is " + f.Status
+				if f.Status == "disputed" && len(f.Sequence) > 1 {
+					it.Where += " (" + f.Conflict + ") with its sequence of " + fmt.Sprint(len(f.Sequence)) + " reports"
+				}
 				break
 			}
 		}

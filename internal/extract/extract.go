@@ -109,6 +109,7 @@ func Extract(a *model.Article, d *model.Doc) Result {
 	}
 	res.Claims = make([]model.Claim, 0, ntok/6+8)
 	for _, s := range sents {
+		first := len(res.Claims)
 		for _, ex := range Extractors {
 			cs := ex.Extract(s)
 			for _, c := range cs {
@@ -116,6 +117,7 @@ func Extract(a *model.Article, d *model.Doc) Result {
 			}
 			res.Claims = append(res.Claims, cs...)
 		}
+		asOf(s, res.Claims[first:])
 	}
 	inheritYears(res.Claims)
 	sort.SliceStable(res.Claims, func(i, j int) bool {
@@ -165,6 +167,40 @@ func inheritYears(claims []model.Claim) {
 			for y := range ys {
 				d.Year = y
 			}
+		}
+	}
+}
+
+// asOf gives the sentence's figures the day they are reported for when the
+// sentence names a day that is not the incident's own ("according to an
+// announcement … on August 4", "as of August 7", "said on Tuesday"). A day
+// without a year takes the publication date's (the latest such day on or
+// before it); that year is used to order reports, never shown as a value.
+func asOf(s *Sentence, claims []model.Claim) {
+	day := ""
+	for _, c := range claims {
+		d := c.Date
+		if c.Kind != model.KindDate || c.Subject != "" || d.DayLo == 0 || d.DayLo != d.DayHi || d.Month == 0 {
+			continue
+		}
+		y := d.Year
+		if y == 0 {
+			if s.Published.IsZero() {
+				continue
+			}
+			y = s.Published.Year()
+			if d.Month > int(s.Published.Month()) || (d.Month == int(s.Published.Month()) && d.DayLo > s.Published.Day()) {
+				y--
+			}
+		}
+		day = model.DateValue{Year: y, Month: d.Month, DayLo: d.DayLo, DayHi: d.DayHi}.Norm()
+	}
+	if day == "" {
+		return
+	}
+	for i := range claims {
+		if claims[i].Kind == model.KindQuantity {
+			claims[i].AsOf = day
 		}
 	}
 }

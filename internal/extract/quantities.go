@@ -354,8 +354,9 @@ func countedSubject(s *Sentence, start, i, j int) string {
 	noun, role := "", ""
 	// a casualty verb right before the figure decides: "killing 80 people
 	// and injuring more than 800"
-	if start > 0 {
-		if r, ok := casualtyRoles[low[start-1]]; ok && !strings.HasSuffix(low[start-1], "s") {
+	if start > 0 && (strings.HasSuffix(low[start-1], "ing") || strings.HasSuffix(low[start-1], "ed")) &&
+		!(j < n && isPlural(t[j]) && !humanNouns[low[j]]) { // not "missing about 36 hours"
+		if r, ok := casualtyRoles[low[start-1]]; ok {
 			role = r
 		}
 	}

@@ -132,6 +132,9 @@ type Claim struct {
 	Scope string `json:"scope,omitempty"`
 	// Authority is who the sentence attributes the value to, if anyone.
 	Authority string `json:"authority,omitempty"`
+	// AsOf is the day a figure is reported for, when its sentence says
+	// ("as of August 7", "said on Tuesday", "by late Monday"): ISO date.
+	AsOf string `json:"as_of,omitempty"`
 
 	Date *DateValue `json:"date,omitempty"`
 	Time *TimeValue `json:"time,omitempty"`

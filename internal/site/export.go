@@ -61,6 +61,7 @@ type ExportClaim struct {
 	Unit      string `json:"unit,omitempty"`
 	Authority string `json:"authority,omitempty"`
 	Scope     string `json:"scope,omitempty"`
+	AsOf      string `json:"as_of,omitempty"` // the day the figure is reported for, when the sentence says
 	Entity    string `json:"entity,omitempty"`
 	Quote     string `json:"quote"`
 	Anchor    string `json:"anchor"`
@@ -116,7 +117,7 @@ func export(s *Site, in Input, led *model.Ledger) Export {
 		ef := ExportFact{ID: f.ID, Slug: f.ID, Page: dirURL(FactPage(f.ID)), Title: f.Title, Kind: f.Kind, Subject: f.Subject, Scope: f.Scope, Status: string(f.Status),
 			Possible: f.Possible, Conflict: f.Conflict, Internal: f.Internal, Independent: f.Independent, Sequence: f.Sequence}
 		for _, c := range f.Claims {
-			ec := ExportClaim{Source: c.Article, Text: c.Text, Value: c.Value, Authority: c.Authority, Scope: c.Scope, Entity: c.Entity,
+			ec := ExportClaim{Source: c.Article, Text: c.Text, Value: c.Value, Authority: c.Authority, Scope: c.Scope, AsOf: c.AsOf, Entity: c.Entity,
 				Quote: arts[c.Article].Text(c.Sentence), Anchor: dirURL(SourcePage(c.Article)) + "#" + c.Anchor}
 			if c.Qty != nil {
 				ec.Qualifier, ec.Unit = c.Qty.Qualifier, c.Qty.Unit
