@@ -86,18 +86,26 @@ func Extract(a *model.Article, d *model.Doc) Result {
 	pub := Published(a.Meta.Published)
 	var sents []*Sentence
 	text := string(a.Raw) // one copy; sentences are slices of it
+	// one token buffer and one folded-word buffer for the whole article
+	all := make([]textutil.Token, 0, len(text)/5+16)
+	lows := make([]string, 0, len(text)/5+16)
 	for bi := range d.Blocks {
 		b := &d.Blocks[bi]
 		if b.Kind == model.Chrome {
 			continue
 		}
 		for _, st := range b.Sentences {
-			toks := textutil.Tokenize(text[st.Span.Start:st.Span.End], st.Span.Start)
-			low := make([]string, len(toks))
+			from := len(all)
+			all = textutil.AppendTokens(all, text[st.Span.Start:st.Span.End], st.Span.Start)
+			toks := all[from:len(all):len(all)]
+			lows = append(lows, make([]string, len(toks))...)
+			low := lows[len(lows)-len(toks) : len(lows) : len(lows)]
 			for i, t := range toks {
 				low[i] = t.Lower()
-				if ev := IncidentNoun(low[i]); ev != "" && t.Kind == textutil.Word {
-					res.Events[ev]++
+				if t.Kind == textutil.Word && len(low[i]) >= 4 {
+					if ev := IncidentNoun(low[i]); ev != "" {
+						res.Events[ev]++
+					}
 				}
 			}
 			sents = append(sents, &Sentence{Article: a, Block: b, Sentence: st, Toks: toks, Lower: low, Published: pub, text: text})
@@ -107,7 +115,7 @@ func Extract(a *model.Article, d *model.Doc) Result {
 	for _, s := range sents {
 		ntok += len(s.Toks)
 	}
-	res.Claims = make([]model.Claim, 0, ntok/6+8)
+	res.Claims = make([]model.Claim, 0, ntok/16+8)
 	for _, s := range sents {
 		first := len(res.Claims)
 		for _, ex := range Extractors {

@@ -22,8 +22,10 @@ import (
 // Segment cuts a into blocks and sentences.
 func Segment(a *model.Article) model.Doc {
 	var spans []model.Span
-	if a.Format == "md" {
+	if a.Format == "md" && hasBlockSyntax(a.Raw[a.BodyStart:]) {
 		spans = markdownBlocks(a.Raw, a.BodyStart)
+	} else if a.Format == "md" {
+		spans = paragraphs(a.Raw, a.BodyStart) // what goldmark would find, without parsing
 	} else {
 		spans = textBlocks(a.Raw, a.BodyStart)
 	}
@@ -104,8 +106,13 @@ func Anchor(s string) string {
 	out, head := buf[:0], hb[:0]
 	words := 0
 	inWord, any := false, false
-	for _, r := range s {
-		if unicode.IsSpace(r) {
+	for i := 0; i < len(s); {
+		r, w := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, w = utf8.DecodeRuneInString(s[i:])
+		}
+		i += w
+		if r == ' ' || r == '\n' || r == '\t' || r == '\r' || (r >= utf8.RuneSelf && unicode.IsSpace(r)) || r == '\v' || r == '\f' {
 			if inWord {
 				inWord = false
 				words++
@@ -120,7 +127,14 @@ func Anchor(s string) string {
 		}
 		inWord, any = true, true
 		n := len(out)
-		out = textutil.AppendFold(out, r)
+		if r < utf8.RuneSelf && r != '`' {
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			out = append(out, byte(r))
+		} else {
+			out = textutil.AppendFold(out, r)
+		}
 		if words < 6 {
 			head = append(head, out[n:]...)
 		}
@@ -157,6 +171,79 @@ func assignAnchors(a *model.Article, doc *model.Doc) {
 			s.Anchor = id
 		}
 	}
+}
+
+// hasBlockSyntax reports whether a Markdown body has anything but plain
+// paragraphs: headings, quotes, lists, code, tables, HTML, setext
+// underlines. Without them, paragraphs are the blank-line-separated runs
+// of lines, exactly as goldmark would parse them, and parsing is skipped.
+func hasBlockSyntax(body []byte) bool {
+	for len(body) > 0 {
+		line := body
+		if i := bytes.IndexByte(body, '\n'); i >= 0 {
+			line, body = body[:i], body[i+1:]
+		} else {
+			body = nil
+		}
+		indent := 0
+		for indent < len(line) && line[indent] == ' ' {
+			indent++
+		}
+		if indent >= 4 && indent < len(line) {
+			return true // indented code
+		}
+		t := line[indent:]
+		if len(t) == 0 {
+			continue
+		}
+		switch t[0] {
+		case '#', '>', '-', '*', '+', '`', '~', '|', '<', '=', '_', '\t':
+			return true
+		}
+		if t[0] >= '0' && t[0] <= '9' {
+			k := 0
+			for k < len(t) && t[k] >= '0' && t[k] <= '9' {
+				k++
+			}
+			if k < len(t) && (t[k] == '.' || t[k] == ')') {
+				return true // an ordered list item
+			}
+		}
+	}
+	return false
+}
+
+// paragraphs returns the blank-line-separated runs of a plain Markdown body.
+func paragraphs(raw []byte, bodyStart int) []model.Span {
+	var out []model.Span
+	start := -1
+	off := bodyStart
+	flush := func(end int) {
+		if start >= 0 {
+			if sp := trimSpan(raw, model.Span{Start: start, End: end}); sp.Len() > 0 {
+				out = append(out, sp)
+			}
+			start = -1
+		}
+	}
+	for off < len(raw) {
+		end := bytes.IndexByte(raw[off:], '\n')
+		next := len(raw)
+		if end < 0 {
+			end = len(raw)
+		} else {
+			end += off
+			next = end + 1
+		}
+		if len(bytes.TrimSpace(raw[off:end])) == 0 {
+			flush(off)
+		} else if start < 0 {
+			start = off
+		}
+		off = next
+	}
+	flush(len(raw))
+	return out
 }
 
 // parsers reuses goldmark parsers: making one costs more than parsing an article.

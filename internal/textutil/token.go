@@ -56,8 +56,11 @@ func isHyphen(r rune) bool {
 // and dotted abbreviations ("U.S.", "a.m."); numbers keep thousands commas
 // and decimals ("2,500", "6.5"). Letters directly after digits start a new
 // token ("3am" → "3", "am").
-func Tokenize(s string, base int) []Token {
-	toks := make([]Token, 0, len(s)/5+4)
+func Tokenize(s string, base int) []Token { return AppendTokens(make([]Token, 0, len(s)/5+4), s, base) }
+
+// AppendTokens is Tokenize appending to toks, so one buffer can serve many
+// sentences.
+func AppendTokens(toks []Token, s string, base int) []Token {
 	i := 0
 	for i < len(s) {
 		r, w := utf8.DecodeRuneInString(s[i:])
