@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"sort"
 	"sync"
 	"time"
 
@@ -114,14 +115,6 @@ func (b *Builder) full(changed []string) (res Result, err error) {
 	b.mu.Lock()
 	startGen := b.gen
 	b.mu.Unlock()
-	files, res, err := b.compile(changed)
-	if err != nil {
-		return res, err
-	}
-	if res.Diags.HasErrors() {
-		return res, ErrFailed
-	}
-	t := time.Now()
 	b.mu.Lock()
 	skip := map[string]bool{}
 	for p, g := range b.fastAt {
@@ -130,15 +123,28 @@ func (b *Builder) full(changed []string) (res Result, err error) {
 		}
 	}
 	b.mu.Unlock()
-	paths, removed, err := publish(b.opts.OutDir, files, skip)
-	res.Timings.Publish = time.Since(t)
-	res.Written, res.Removed, res.Paths = len(paths), removed, paths
+	st, err := newStager(b.opts.OutDir, skip)
 	if err != nil {
+		return res, err
+	}
+	_, res, err = b.compile(changed, st.add)
+	if err != nil || res.Diags.HasErrors() {
+		st.abort()
 		var c *ConflictError
 		if errors.As(err, &c) {
 			res.Diags.Errorf(c.Path, 0, "remove it, or choose another output folder with -d", "exists and was not made by dossier; not overwritten")
 			return res, ErrFailed
 		}
+		if err != nil {
+			return res, err
+		}
+		return res, ErrFailed
+	}
+	t := time.Now()
+	paths, removed, err := st.commit()
+	res.Timings.Publish = time.Since(t)
+	res.Written, res.Removed, res.Paths = len(paths), removed, paths
+	if err != nil {
 		return res, err
 	}
 	res.Published = true
@@ -155,9 +161,12 @@ func (b *Builder) full(changed []string) (res Result, err error) {
 
 // Compile runs every stage up to rendering and returns the files without
 // touching the output dir.
-func Compile(opts Options) ([]render.File, Result, error) { return NewBuilder(opts).compile(nil) }
+func Compile(opts Options) ([]render.File, Result, error) { return NewBuilder(opts).compile(nil, nil) }
 
-func (b *Builder) compile(changed []string) ([]render.File, Result, error) {
+// compile runs every stage. With emit, each rendered file goes to emit as
+// soon as it is ready and none is returned; without, they are returned.
+// Rendering is skipped when the input already has errors.
+func (b *Builder) compile(changed []string, emit func(render.File) error) ([]render.File, Result, error) {
 	var res Result
 	fsys := os.DirFS(b.opts.SiteDir)
 	t := time.Now()
@@ -270,14 +279,36 @@ func (b *Builder) compile(changed []string) ([]render.File, Result, error) {
 	s := site.Build(site.Input{Articles: ptrs, Docs: docs, Ledger: &led, Retired: retired,
 		Config: site.Config{Title: cfg.Title, Description: cfg.Description}})
 	res.Timings.Site = time.Since(t)
+	if res.Diags.HasErrors() {
+		return nil, res, nil
+	}
 	t = time.Now()
-	files, err := render.Render(s, b.renderOptions(fsys))
+	var files []render.File
+	var mu sync.Mutex
+	collect := func(f render.File) error {
+		mu.Lock()
+		defer mu.Unlock()
+		res.Files++
+		if emit == nil {
+			files = append(files, f)
+			return nil
+		}
+		return emit(f)
+	}
+	r, err := render.New(b.renderOptions(fsys))
+	if err == nil {
+		err = r.Each(s, collect)
+	}
 	res.Timings.Render = time.Since(t)
+	var conflict *ConflictError
+	if errors.As(err, &conflict) {
+		return nil, res, err
+	}
 	if err != nil {
 		res.Diags.Errorf("templates", 0, "fix the template, or remove it to use the built-in one", "%v", err)
 		return nil, res, nil
 	}
-	res.Files = len(files)
+	sort.Slice(files, func(i, k int) bool { return files[i].Path < files[k].Path })
 	if !res.Diags.HasErrors() {
 		b.mu.Lock()
 		b.prev = s

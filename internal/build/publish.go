@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 
 	"dossier/internal/render"
 )
@@ -51,60 +52,106 @@ func readManifest(out string) (map[string]string, error) {
 	return m, sc.Err()
 }
 
-// Publish writes files into out: only changed files, atomically each,
-// removing files of the previous build that are gone. It returns the paths
-// written and how many files were removed.
+// Staging is the hidden folder inside the output dir where a build writes
+// changed files until every page has rendered.
+const Staging = ".dossier-staging"
+
+// Publish writes files into out: only changed files, removing files of the
+// previous build that are gone. It returns the paths written and how many
+// files were removed.
 func Publish(out string, files []render.File) (written []string, removed int, err error) {
-	return publish(out, files, nil)
+	st, err := newStager(out, nil)
+	if err != nil {
+		return nil, 0, err
+	}
+	for _, f := range files {
+		if err := st.add(f); err != nil {
+			st.abort()
+			return nil, 0, err
+		}
+	}
+	return st.commit()
 }
 
-// publish is Publish leaving the files in skip as they are on disk (they
-// stay dossier's: the manifest keeps their previous hash).
-func publish(out string, files []render.File, skip map[string]bool) (written []string, removed int, err error) {
+// stager publishes a build in two steps, so that it never holds the whole
+// site in memory and a failed build changes nothing: add (from any
+// goroutine) writes each changed file into the staging folder as soon as it
+// is rendered; commit renames them into place, removes the files the build
+// no longer makes and writes the manifest; abort removes the staging folder.
+// Files in skip are left as they are on disk (they stay dossier's: the
+// manifest keeps their previous hash).
+type stager struct {
+	out, dir string
+	old      map[string]string // the previous manifest
+	skip     map[string]bool
+	mu       sync.Mutex
+	now      map[string]string // path → hash of this build's files
+	staged   []string
+}
+
+func newStager(out string, skip map[string]bool) (*stager, error) {
 	old, err := readManifest(out)
 	if err != nil {
-		return nil, 0, fmt.Errorf("read %s: %w", filepath.Join(out, Manifest), err)
+		return nil, fmt.Errorf("read %s: %w", filepath.Join(out, Manifest), err)
 	}
-	// refuse before writing anything
-	for _, f := range files {
-		if _, mine := old[f.Path]; mine {
-			continue
+	st := &stager{out: out, dir: filepath.Join(out, Staging), old: old, skip: skip, now: map[string]string{}}
+	os.RemoveAll(st.dir) // left by a build that was killed
+	return st, nil
+}
+
+// add records one file of the build, staging it when its bytes changed.
+func (st *stager) add(f render.File) error {
+	h := hashOf(f.Data)
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	prev, mine := st.old[f.Path]
+	if st.skip[f.Path] && mine {
+		st.now[f.Path] = prev
+		return nil
+	}
+	st.now[f.Path] = h
+	dst := filepath.Join(st.out, filepath.FromSlash(f.Path))
+	if !mine {
+		if _, err := os.Lstat(dst); err == nil {
+			return &ConflictError{Path: filepath.ToSlash(dst)}
 		}
-		if _, err := os.Lstat(filepath.Join(out, filepath.FromSlash(f.Path))); err == nil {
-			return nil, 0, &ConflictError{Path: filepath.ToSlash(filepath.Join(out, f.Path))}
+	} else if prev == h {
+		if fi, err := os.Stat(dst); err == nil && fi.Size() == int64(len(f.Data)) {
+			return nil // unchanged
 		}
 	}
-	if err := os.MkdirAll(out, 0o755); err != nil {
-		return nil, 0, fmt.Errorf("create %s: %w", out, err)
+	if err := writeStaged(filepath.Join(st.dir, filepath.FromSlash(f.Path)), f.Data); err != nil {
+		return err
 	}
-	now := map[string]string{}
-	for _, f := range files {
-		if skip[f.Path] {
-			if h, ok := old[f.Path]; ok {
-				now[f.Path] = h
-				continue
-			}
+	st.staged = append(st.staged, f.Path)
+	return nil
+}
+
+func (st *stager) abort() { os.RemoveAll(st.dir) }
+
+// commit moves the staged files into place, removes stale files and writes
+// the manifest. It returns the paths written and how many were removed.
+func (st *stager) commit() (written []string, removed int, err error) {
+	defer os.RemoveAll(st.dir)
+	sort.Strings(st.staged)
+	for _, p := range st.staged {
+		dst := filepath.Join(st.out, filepath.FromSlash(p))
+		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+			return written, removed, fmt.Errorf("create %s: %w", filepath.Dir(dst), err)
 		}
-		h := hashOf(f.Data)
-		now[f.Path] = h
-		dst := filepath.Join(out, filepath.FromSlash(f.Path))
-		if old[f.Path] == h {
-			if st, err := os.Stat(dst); err == nil && st.Size() == int64(len(f.Data)) {
-				continue
-			}
+		if err := os.Rename(filepath.Join(st.dir, filepath.FromSlash(p)), dst); err != nil {
+			return written, removed, fmt.Errorf("write %s: %w", dst, err)
 		}
-		if err := writeAtomic(dst, f.Data); err != nil {
-			return written, removed, err
-		}
-		written = append(written, f.Path)
+		written = append(written, p)
 	}
 	var stale []string
-	for p := range old {
-		if _, ok := now[p]; !ok {
+	for p := range st.old {
+		if _, ok := st.now[p]; !ok {
 			stale = append(stale, p)
 		}
 	}
 	sort.Strings(stale)
+	out := filepath.Clean(st.out)
 	for _, p := range stale {
 		dst := filepath.Join(out, filepath.FromSlash(p))
 		if err := os.Remove(dst); err != nil && !errors.Is(err, fs.ErrNotExist) {
@@ -112,25 +159,36 @@ func publish(out string, files []render.File, skip map[string]bool) (written []s
 		}
 		removed++
 		// drop folders this removal emptied, up to the output dir
-		for dir := filepath.Dir(dst); dir != filepath.Clean(out) && strings.HasPrefix(dir, filepath.Clean(out)); dir = filepath.Dir(dir) {
+		for dir := filepath.Dir(dst); dir != out && strings.HasPrefix(dir, out); dir = filepath.Dir(dir) {
 			if os.Remove(dir) != nil {
 				break
 			}
 		}
 	}
 	var m bytes.Buffer
-	paths := make([]string, 0, len(now))
-	for p := range now {
+	paths := make([]string, 0, len(st.now))
+	for p := range st.now {
 		paths = append(paths, p)
 	}
 	sort.Strings(paths)
 	for _, p := range paths {
-		fmt.Fprintf(&m, "%s %s\n", now[p], p)
+		fmt.Fprintf(&m, "%s %s\n", st.now[p], p)
 	}
-	if err := writeAtomic(filepath.Join(out, Manifest), m.Bytes()); err != nil {
+	if err := writeAtomic(filepath.Join(st.out, Manifest), m.Bytes()); err != nil {
 		return written, removed, err
 	}
 	return written, removed, nil
+}
+
+// writeStaged writes a new file in the staging folder.
+func writeStaged(p string, data []byte) error {
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		return fmt.Errorf("create %s: %w", filepath.Dir(p), err)
+	}
+	if err := os.WriteFile(p, data, 0o644); err != nil {
+		return fmt.Errorf("write %s: %w", p, err)
+	}
+	return nil
 }
 
 func writeAtomic(dst string, data []byte) error {

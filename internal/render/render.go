@@ -169,6 +169,64 @@ func (r *Renderer) Page(s *site.Site, p site.Page) (File, error) {
 	return File{Path: p.Path, Data: b.Bytes()}, nil
 }
 
+// Each renders every page, the assets and dossier.json, and hands each
+// file to emit as soon as it is ready, from several goroutines at once, so
+// the whole site is never held in memory. It stops at the first error,
+// from rendering or from emit.
+func (r *Renderer) Each(s *site.Site, emit func(File) error) error {
+	var failed atomic.Bool
+	errs := make([]error, runtime.GOMAXPROCS(0))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for w := range errs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for !failed.Load() {
+				i := int(next.Add(1) - 1)
+				if i >= len(s.Pages) {
+					return
+				}
+				var f File
+				var err error
+				pprof.Do(context.Background(), pprof.Labels("template", s.Pages[i].Template), func(context.Context) {
+					f, err = r.Page(s, s.Pages[i])
+				})
+				if err == nil {
+					err = emit(f)
+				}
+				if err != nil {
+					errs[w] = err
+					failed.Store(true)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	assets, err := Assets(r.assets)
+	if err != nil {
+		return err
+	}
+	for _, f := range assets {
+		if err := emit(f); err != nil {
+			return err
+		}
+	}
+	var j bytes.Buffer
+	enc := json.NewEncoder(&j)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(s.Export); err != nil {
+		return fmt.Errorf("encode dossier.json: %w", err)
+	}
+	return emit(File{Path: "dossier.json", Data: j.Bytes()})
+}
+
 // Site renders every page, the assets and dossier.json, sorted by path.
 func (r *Renderer) Site(s *site.Site) ([]File, error) {
 	// pages are independent: render them on every core
