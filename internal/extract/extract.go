@@ -15,10 +15,11 @@ type Sentence struct {
 	Block     *model.Block
 	Sentence  model.Sentence
 	Toks      []textutil.Token
-	Lower     []string     // folded token texts, index-aligned with Toks
-	Published time.Time    // zero when the article does not say
-	text      string       // the article's bytes as a string
-	taken     []model.Span // spans already claimed by earlier extractors
+	Lower     []string        // folded token texts, index-aligned with Toks
+	Published time.Time       // zero when the article does not say
+	text      string          // the article's bytes as a string
+	lowerSeen map[string]bool // usesLower's answers, shared by the article's sentences
+	taken     []model.Span    // spans already claimed by earlier extractors
 }
 
 // usesLower reports whether the article uses the folded word w in lower
@@ -28,6 +29,15 @@ func (s *Sentence) usesLower(w string) bool {
 	if w == "" {
 		return false
 	}
+	if seen, ok := s.lowerSeen[w]; ok {
+		return seen
+	}
+	found := s.findLower(w)
+	s.lowerSeen[w] = found
+	return found
+}
+
+func (s *Sentence) findLower(w string) bool {
 	text := s.text
 	for {
 		i := strings.Index(text, w)
@@ -61,7 +71,7 @@ func (s *Sentence) Claim(k model.ClaimKind, i, j int) model.Claim {
 	sp := model.Span{Start: s.Toks[i].Start, End: s.Toks[j-1].End}
 	return model.Claim{
 		Article: s.Article.ID, Kind: k, Span: sp, Sentence: s.Sentence.Span,
-		Anchor: s.Sentence.Anchor, Text: s.Article.Text(sp),
+		Anchor: s.Sentence.Anchor, Text: s.text[sp.Start:sp.End],
 	}
 }
 
@@ -86,6 +96,7 @@ func Extract(a *model.Article, d *model.Doc) Result {
 	pub := Published(a.Meta.Published)
 	var sents []*Sentence
 	text := string(a.Raw) // one copy; sentences are slices of it
+	lowerSeen := map[string]bool{}
 	// one token buffer and one folded-word buffer for the whole article
 	all := make([]textutil.Token, 0, len(text)/5+16)
 	lows := make([]string, 0, len(text)/5+16)
@@ -108,7 +119,7 @@ func Extract(a *model.Article, d *model.Doc) Result {
 					}
 				}
 			}
-			sents = append(sents, &Sentence{Article: a, Block: b, Sentence: st, Toks: toks, Lower: low, Published: pub, text: text})
+			sents = append(sents, &Sentence{Article: a, Block: b, Sentence: st, Toks: toks, Lower: low, Published: pub, text: text, lowerSeen: lowerSeen})
 		}
 	}
 	ntok := 0

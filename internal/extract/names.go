@@ -147,10 +147,20 @@ func nameWord(s *Sentence, k int) bool {
 
 // endsName reports whether a token closes a name: a possessive or a "-led" suffix.
 func endsName(w string) bool {
-	lw := strings.ToLower(w)
-	if strings.HasSuffix(lw, "'s") || strings.HasSuffix(lw, "’s") || strings.HasSuffix(lw, "’") || strings.HasSuffix(lw, "'") {
-		return true
+	if w == "" {
+		return false
 	}
+	switch c := w[len(w)-1]; {
+	case c == '\'', c == 's' || c == 'S', c >= 0x80: // possessives ("'s", "’s", "’")
+		lw := strings.ToLower(w)
+		if strings.HasSuffix(lw, "'s") || strings.HasSuffix(lw, "’s") || strings.HasSuffix(lw, "’") || strings.HasSuffix(lw, "'") {
+			return true
+		}
+	}
+	if strings.IndexByte(w, '-') < 0 {
+		return false
+	}
+	lw := strings.ToLower(w)
 	for _, suf := range hyphenSuffixes {
 		if strings.HasSuffix(lw, suf) {
 			return true
@@ -231,13 +241,19 @@ loop:
 	return m, sawPlace && !sawTitle
 }
 
+var demonymSuffixList = []string{"ian", "ean", "ese", "ish", "ic", "can", "ist", "ists", "ians", "eans", "cans", "i"}
+
 func isDemonym(w string) bool {
-	lw := strings.ToLower(stripAffix(w))
-	if len(lw) < 4 || !unicode.IsUpper([]rune(w)[0]) {
+	r, _ := utf8.DecodeRuneInString(w)
+	if !unicode.IsUpper(r) {
 		return false
 	}
-	for _, suf := range []string{"ian", "ean", "ese", "ish", "ic", "can", "ist", "ists", "ians", "eans", "cans", "i"} {
-		if strings.HasSuffix(lw, suf) {
+	lw := stripAffix(w)
+	if len(lw) < 4 {
+		return false
+	}
+	for _, suf := range demonymSuffixList {
+		if len(lw) > len(suf) && strings.EqualFold(lw[len(lw)-len(suf):], suf) {
 			return true
 		}
 	}

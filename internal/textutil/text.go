@@ -75,6 +75,7 @@ func AppendFold(dst []byte, r rune) []byte {
 // dash where possible.
 func Slug(s string, max int) string {
 	var b strings.Builder
+	b.Grow(min(len(s), max+8))
 	dash := false
 	for _, r := range Fold(s) {
 		switch {

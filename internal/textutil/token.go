@@ -46,6 +46,10 @@ func (t Token) AllCaps() bool {
 // Lower is the folded (lower-case, no diacritics) text.
 func (t Token) Lower() string { return Fold(t.Text) }
 
+var asciiSpace = [utf8.RuneSelf]bool{' ': true, '\t': true, '\n': true, '\v': true, '\f': true, '\r': true}
+
+func asciiLetter(r rune) bool { return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' }
+
 func isApos(r rune) bool { return r == '\'' || r == '’' }
 func isHyphen(r rune) bool {
 	return r == '-' || r == '‐' || r == '‑'
@@ -63,14 +67,17 @@ func Tokenize(s string, base int) []Token { return AppendTokens(make([]Token, 0,
 func AppendTokens(toks []Token, s string, base int) []Token {
 	i := 0
 	for i < len(s) {
-		r, w := utf8.DecodeRuneInString(s[i:])
+		r, w := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, w = utf8.DecodeRuneInString(s[i:])
+		}
 		switch {
-		case unicode.IsSpace(r):
+		case r < utf8.RuneSelf && asciiSpace[r], r >= utf8.RuneSelf && unicode.IsSpace(r):
 			if n := len(toks); n > 0 {
 				toks[n-1].SpaceAfter = true
 			}
 			i += w
-		case unicode.IsDigit(r):
+		case '0' <= r && r <= '9', r >= utf8.RuneSelf && unicode.IsDigit(r):
 			j := i + w
 			for j < len(s) {
 				c := s[j]
@@ -90,9 +97,13 @@ func AppendTokens(toks []Token, s string, base int) []Token {
 			}
 			toks = append(toks, Token{Text: s[i:j], Start: base + i, End: base + j, Kind: Number})
 			i = j
-		case unicode.IsLetter(r):
+		case asciiLetter(r), r >= utf8.RuneSelf && unicode.IsLetter(r):
 			j := i + w
 			for j < len(s) {
+				if c := s[j]; c < utf8.RuneSelf && asciiLetter(rune(c)) {
+					j++ // the common case: an ASCII letter
+					continue
+				}
 				r2, w2 := utf8.DecodeRuneInString(s[j:])
 				if unicode.IsLetter(r2) || unicode.Is(unicode.Mn, r2) {
 					j += w2
