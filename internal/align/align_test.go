@@ -234,3 +234,20 @@ func TestDeterministic(t *testing.T) {
 		t.Fatal("two alignments of the same corpus differ")
 	}
 }
+
+func TestPrefixedNamesGroup(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("a.txt", "The ferry KM Sinar Bangun sank on Lake Toba with 164 passengers on board, officials said.\n")
+	write("b.txt", "The Kapal Motor Sinar Bangun was licensed to carry 43 passengers, said the navy.\n")
+	write("c.txt", "Rescuers searched for the KM Sinar Bangun all week.\n")
+	l := run(t, dir)
+	km, kapal := entityWith(l, "KM Sinar Bangun"), entityWith(l, "Kapal Motor Sinar Bangun")
+	if km == nil || kapal == nil || km.ID != kapal.ID {
+		t.Errorf("KM Sinar Bangun and Kapal Motor Sinar Bangun should be one vessel: %+v %+v", km, kapal)
+	}
+}

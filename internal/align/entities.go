@@ -165,6 +165,8 @@ type mention struct {
 }
 
 type group struct {
+	prefix   string // the acronym a prefixed name starts with ("km"), if any
+	acronym  bool   // the prefix is written as an acronym ("KM", not "Kapal Motor")
 	keys     [][]form
 	mentions []mention
 	votes    model.Votes
@@ -266,12 +268,16 @@ func groupEntities(in []Input, led *model.Ledger) ([]model.Entity, map[string]st
 		}
 	}
 
-	// pass 1: full names, indexed by the skeleton of their first word
+	// pass 1: full names, indexed by the skeleton of their first word, and
+	// by the rest of the name after a prefix ("KM Sinar Bangun" = "Kapal
+	// Motor Sinar Bangun": an acronym matches words whose initials spell it)
 	var groups []*group
 	byFirst := map[string][]*group{}
 	byLast := map[string][]*group{}
+	byRest := map[string][]*group{}
 	for _, ks := range multi {
-		fk := forms(byKey[ks][0].key)
+		m := byKey[ks][0]
+		fk := forms(m.key)
 		var g *group
 		for _, cand := range byFirst[fk[0].skel] {
 			if cand.matches(fk) {
@@ -279,11 +285,24 @@ func groupEntities(in []Input, led *model.Ledger) ([]model.Entity, map[string]st
 				break
 			}
 		}
+		prefix, rest, acr := splitPrefix(m.claim.Name.Name, m.key)
+		if g == nil && rest != "" {
+			for _, cand := range byRest[rest] {
+				// an acronym matches a spelled-out prefix, never two spellings
+				if cand.prefix == prefix && cand.acronym != acr {
+					g = cand
+					break
+				}
+			}
+		}
 		if g == nil {
-			g = &group{aliases: map[string]bool{}}
+			g = &group{aliases: map[string]bool{}, prefix: prefix, acronym: acr}
 			groups = append(groups, g)
 			byFirst[fk[0].skel] = append(byFirst[fk[0].skel], g)
 			byLast[fk[len(fk)-1].skel] = append(byLast[fk[len(fk)-1].skel], g)
+			if rest != "" {
+				byRest[rest] = append(byRest[rest], g)
+			}
 		}
 		addAll(g, ks, fk)
 	}
@@ -419,6 +438,40 @@ func groupEntities(in []Input, led *model.Ledger) ([]model.Entity, map[string]st
 	}
 	sort.SliceStable(ents, func(i, j int) bool { return ents[i].ID < ents[j].ID })
 	return ents, entityOf
+}
+
+// splitPrefix finds a name's prefix, as an acronym, and the rest of its key:
+// "KM Sinar Bangun" → ("km", "sinar bangun"); "Kapal Motor Sinar Bangun" →
+// ("km", "sinar bangun") as well, since its first words spell "km". Names
+// without a two-to-four letter prefix and at least two more words give "".
+func splitPrefix(name string, key []string) (prefix, rest string, acronym bool) {
+	words := strings.Fields(name)
+	if len(words) != len(key) || len(key) < 3 {
+		return "", "", false
+	}
+	if isAcronym(words[0]) {
+		a := strings.ToLower(strings.ReplaceAll(words[0], ".", ""))
+		if len(a) >= 2 && len(a) <= 4 && len(key)-1 >= 2 {
+			return a, strings.Join(key[1:], " "), true
+		}
+		return "", "", false
+	}
+	for n := 2; n <= 4 && n <= len(key)-2; n++ {
+		var a strings.Builder
+		ok := true
+		for _, w := range words[:n] {
+			r := []rune(w)[0]
+			if !unicode.IsUpper(r) {
+				ok = false
+				break
+			}
+			a.WriteRune(unicode.ToLower(r))
+		}
+		if ok {
+			return a.String(), strings.Join(key[n:], " "), false
+		}
+	}
+	return "", "", false
 }
 
 func isAcronym(name string) bool {
