@@ -20,7 +20,7 @@ func buildTimeline(in []Input, led *model.Ledger) []model.TimelineEntry {
 		switch {
 		case f.Kind == "date" && f.Subject == led.MainEvent:
 			dateFact = f
-		case f.Kind == "place" && f.Status != model.Disputed:
+		case f.Kind == "place" && f.Status == model.Agreed:
 			where = " in " + entityName(led, f.Claims[0].Entity)
 		case f.Kind == "time" && f.Status != model.Disputed:
 			when = ", " + f.Claims[0].Display

@@ -490,7 +490,13 @@ func scopeOf(s *Sentence, start, j int) string {
 		}
 		if at < start {
 			d = start - at
-			if d > 10 {
+			// "the 2008 Wenchuan Earthquake …, which killed more than
+			// 69,000": a year naming an event reaches further
+			reach := 10
+			if low[at-1] == "the" && at+1 < n && t[at+1].Cap() {
+				reach = 24
+			}
+			if d > reach {
 				return
 			}
 			// a year in a leading subordinate clause ("Although … in 2019, 2,500 …")
@@ -525,9 +531,12 @@ func scopeOf(s *Sentence, start, j int) string {
 			consider(rel, m)
 			continue
 		}
-		if y, ok := isYear(t[m]); ok && m > 0 && (yearPreps[low[m-1]] || textutil.Month(low[m-1]) != 0) && low[m-1] != "the" {
-			if m+1 < n && (IncidentNoun(low[m+1]) != "" || t[m+1].Text == "-") {
+		if y, ok := isYear(t[m]); ok && m > 0 && (yearPreps[low[m-1]] || textutil.Month(low[m-1]) != 0) {
+			if m+1 < n && t[m+1].Text == "-" {
 				continue
+			}
+			if low[m-1] == "the" && !(m+1 < n && (t[m+1].Cap() || IncidentNoun(low[m+1]) != "")) {
+				continue // "the 2012 …" names a past event only before a name or an incident noun
 			}
 			// a full date (day and month) is when, not a scope
 			if m >= 2 && t[m-1].Text == "," {

@@ -82,14 +82,22 @@ func pickHeadline(a *model.Article, doc *model.Doc) {
 }
 
 func deriveTitle(a *model.Article, doc *model.Doc) string {
+	// markup left by a copied page ("| ||||| ![]() |") is not part of a title
+	clean := func(s string) string {
+		return strings.TrimLeftFunc(s, func(r rune) bool {
+			return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !strings.ContainsRune("\"“‘'", r)
+		})
+	}
 	for _, b := range doc.Blocks {
 		if b.Kind == model.Headline {
-			return model.Shorten(a.Text(b.Span), 120)
+			return model.Shorten(clean(a.Text(b.Span)), 120)
 		}
 	}
 	for _, b := range doc.Blocks {
 		if b.Kind == model.Prose && len(b.Sentences) > 0 {
-			return model.Shorten(strings.TrimRight(a.Text(b.Sentences[0].Span), "."), 90)
+			if t := clean(a.Text(b.Sentences[0].Span)); t != "" {
+				return model.Shorten(strings.TrimRight(t, "."), 90)
+			}
 		}
 	}
 	return ""
