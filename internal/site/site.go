@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"sort"
 	"strings"
+	"time"
 
 	"dossier/internal/model"
 	"dossier/internal/registry"
@@ -132,6 +133,24 @@ type Alias struct {
 	Text    string
 	Sources []Link // the first MaxListed
 	More    int
+}
+
+// readableStamp shows an RFC 3339 publication stamp as "2014-08-03 21:02
+// (UTC+06:00)"; a plain date as it is; none as "undated".
+func readableStamp(p string) string {
+	if p == "" {
+		return "undated"
+	}
+	t, err := time.Parse(time.RFC3339, p)
+	if err != nil {
+		return p
+	}
+	_, off := t.Zone()
+	zone := "UTC"
+	if off != 0 {
+		zone = t.Format("UTC-07:00")
+	}
+	return t.Format("2006-01-02 15:04") + " (" + zone + ")"
 }
 
 // thin keeps at most n steps of an update sequence: the first report, the
@@ -328,6 +347,9 @@ func Build(in Input) *Site {
 			sf.Internal = append(sf.Internal, srcLink(id))
 		}
 		sf.Sequence = thin(f.Sequence, MaxValues)
+		for i := range sf.Sequence {
+			sf.Sequence[i].Published = readableStamp(sf.Sequence[i].Published)
+		}
 		for _, st := range sf.Sequence {
 			sf.SequenceLinks = append(sf.SequenceLinks, srcLink(st.Article))
 		}

@@ -1,9 +1,12 @@
 package watch
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -136,5 +139,12 @@ func TestMissingRootIsFine(t *testing.T) {
 	write(t, filepath.Join(dir, "templates", "fact.html"), "x")
 	if b := next(t, w); !slices.Contains(b, filepath.Join(dir, "templates", "fact.html")) {
 		t.Errorf("file in a root created later not reported: %v", b)
+	}
+}
+
+func TestWatchLimitMessage(t *testing.T) {
+	err := limitError(fmt.Errorf("add /x: %w", syscall.ENOSPC))
+	if err == nil || !strings.Contains(err.Error(), "fs.inotify.max_user_watches") {
+		t.Errorf("hitting the watch limit should say how to raise it: %v", err)
 	}
 }

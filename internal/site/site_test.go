@@ -1,0 +1,63 @@
+package site
+
+import (
+	"strings"
+	"testing"
+
+	"dossier/internal/model"
+)
+
+func TestTextFragment(t *testing.T) {
+	short := TextFragment("https://x.org/a#top", "The raid, at 3 am-ish & more.")
+	if short != "https://x.org/a#:~:text=The%20raid%2C%20at%203%20am%2Dish%20%26%20more." {
+		t.Errorf("short sentence: %s", short)
+	}
+	long := TextFragment("https://x.org/a", "one two three four five six seven eight nine ten eleven twelve")
+	if !strings.HasSuffix(long, "#:~:text=one%20two%20three%20four%20five,eight%20nine%20ten%20eleven%20twelve") {
+		t.Errorf("long sentence: %s", long)
+	}
+}
+
+func TestReadableStamp(t *testing.T) {
+	for in, want := range map[string]string{
+		"":                          "undated",
+		"2014-08-03":                "2014-08-03",
+		"2014-08-03T21:02:00+06:00": "2014-08-03 21:02 (UTC+06:00)",
+		"2014-08-03T08:30:00Z":      "2014-08-03 08:30 (UTC)",
+	} {
+		if got := readableStamp(in); got != want {
+			t.Errorf("%q: %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestThinKeepsChanges(t *testing.T) {
+	var steps []model.Step
+	for _, v := range []string{"150", "150", "175", "175", "175", "381", "398", "398", "410"} {
+		steps = append(steps, model.Step{Value: v})
+	}
+	got := thin(steps, 50)
+	var vs []string
+	for _, s := range got {
+		vs = append(vs, s.Value)
+	}
+	if strings.Join(vs, " ") != "150 175 381 398 410" {
+		t.Errorf("thin kept %v; want each change once, first and last kept", vs)
+	}
+	if n := len(thin(steps, 3)); n != 3 {
+		t.Errorf("thin to 3 kept %d", n)
+	}
+}
+
+func TestPagerWindow(t *testing.T) {
+	var links []Link
+	for i := 1; i <= 40; i++ {
+		links = append(links, Link{Text: string(rune('0' + i%10))})
+	}
+	if w := window(links, 20); len(w) != 9 || w[0] != links[0] || w[len(w)-1] != links[39] {
+		t.Errorf("window around page 20 of 40: %d links", len(w))
+	}
+	if w := window(links[:10], 5); len(w) != 10 {
+		t.Errorf("short pagers show every page")
+	}
+}
