@@ -299,10 +299,14 @@ func eventAnchorWithin(s *Sentence, i, j, gap int) string {
 		}
 	}
 	// (b) noun … occurrence verb … date, in one clause: "The quake struck an
-	// area of steep hills, and heavy rain on Tuesday …" is not the quake's day
+	// area of steep hills, and heavy rain on Tuesday …" is not the quake's day;
+	// an event verb alone names the event: "the ferry sank on Monday"
 	for v := i - 1; v >= 0 && v >= i-gap; v-- {
 		if clauseBreak[low[v]] {
 			break
+		}
+		if ev, ok := eventVerbs[low[v]]; ok && v >= i-8 {
+			return ev
 		}
 		if !occurrenceVerbs[low[v]] {
 			continue

@@ -116,6 +116,8 @@ func Extract(a *model.Article, d *model.Doc) Result {
 				if t.Kind == textutil.Word && len(low[i]) >= 4 {
 					if ev := IncidentNoun(low[i]); ev != "" {
 						res.Events[ev]++
+					} else if ev, ok := eventVerbs[low[i]]; ok {
+						res.Events[ev]++
 					}
 				}
 			}

@@ -37,6 +37,15 @@ func init() {
 // IncidentNoun returns the canonical incident noun for a folded word, or "".
 func IncidentNoun(w string) string { return incidentNouns[w] }
 
+// eventVerbs name an incident by what happened ("the ferry sank on Monday"):
+// the verb stands for its noun when a date follows it. Verbs that are as
+// often consequences ("houses collapsed", "a car exploded", "roads
+// flooded") are left out: every incident-anchored date is the main event's.
+var eventVerbs = map[string]string{
+	"sank": "sinking", "capsized": "sinking", "crashed": "crash", "erupted": "eruption", "derailed": "derailment",
+	"collided": "collision",
+}
+
 // occurrenceVerbs say that an incident happened ("the raid took place").
 var occurrenceVerbs = words(`took take takes taking occurred occurs occur happened happens happen unfolded unfolds
 struck strikes hit hits began begins started starts erupted erupts broke launched carried conducted came rattled

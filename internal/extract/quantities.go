@@ -352,6 +352,13 @@ func countedSubject(s *Sentence, start, i, j int) string {
 	t, low := s.Toks, s.Lower
 	n := len(t)
 	noun, role := "", ""
+	// "a capacity of 43 passengers", "a population of 429,000": the noun the
+	// figure hangs off decides
+	if start >= 2 && low[start-1] == "of" {
+		if sub, ok := lookbackNouns[low[start-2]]; ok {
+			return sub
+		}
+	}
 	// a casualty verb right before the figure decides: "killing 80 people
 	// and injuring more than 800"
 	if start > 0 && (strings.HasSuffix(low[start-1], "ing") || strings.HasSuffix(low[start-1], "ed")) &&
@@ -410,6 +417,10 @@ func countedSubject(s *Sentence, start, i, j int) string {
 				}
 				if sub, ok := lookbackNouns[low[m]]; ok && noun == "" {
 					return sub
+				}
+				// "licensed to carry 60", "designed to hold 200": a capacity
+				if (low[m] == "carry" || low[m] == "hold" || low[m] == "accommodate" || low[m] == "seat") && m > 0 && low[m-1] == "to" && m >= start-2 {
+					return "capacity"
 				}
 				if t[m].Text == "." || t[m].Text == ";" {
 					break

@@ -160,3 +160,53 @@ func TestQuantities(t *testing.T) {
 		t.Error("10 km and 6 miles should be compatible")
 	}
 }
+
+// Awkward cases from other kinds of incident.
+func TestOtherIncidents(t *testing.T) {
+	for _, tc := range []struct {
+		text, published string
+		kind            model.ClaimKind
+		subject, value  string
+	}{
+		{"The ferry sank on Monday in Lake Toba, officials said.", "2018-06-20", model.KindDate, "sinking", "2018-06-18"},
+		{"The plane crashed shortly after take-off on October 29, 2018.", "", model.KindDate, "crash", "2018-10-29"},
+		{"The boat had a capacity of 43 passengers.", "", model.KindQuantity, "capacity", "43"},
+		{"It was licensed to carry 60 people.", "", model.KindQuantity, "capacity", "60"},
+		{"Divers recovered two bodies from the wreck.", "", model.KindQuantity, "deaths", "2"},
+		{"At least 115 people were killed in the floods.", "", model.KindQuantity, "deaths", "115"},
+		{"The death toll rose to 146 on Wednesday.", "", model.KindQuantity, "deaths", "146"},
+	} {
+		var got *model.Claim
+		for _, c := range claimsOf(t, tc.text, tc.published) {
+			if c.Kind == tc.kind {
+				c := c
+				got = &c
+				break
+			}
+		}
+		if got == nil {
+			t.Errorf("%q: no %s claim", tc.text, tc.kind)
+			continue
+		}
+		v := ""
+		switch {
+		case got.Date != nil:
+			v = got.Date.Norm()
+		case got.Qty != nil:
+			v = got.Qty.Norm()
+		}
+		if got.Subject != tc.subject || v != tc.value {
+			t.Errorf("%q: %s about %q, want %s about %q", tc.text, v, got.Subject, tc.value, tc.subject)
+		}
+	}
+	// the same instant in two zones is one time, not two disagreeing ones
+	var times []model.TimeValue
+	for _, c := range claimsOf(t, "The ferry sank at 03:00 local time (21:30 GMT Saturday).", "") {
+		if c.Time != nil {
+			times = append(times, *c.Time)
+		}
+	}
+	if len(times) != 2 || times[0].Comparable(times[1]) {
+		t.Errorf("03:00 local and 21:30 GMT should be two times that are not compared: %+v", times)
+	}
+}
