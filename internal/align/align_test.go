@@ -251,3 +251,43 @@ func TestPrefixedNamesGroup(t *testing.T) {
 		t.Errorf("KM Sinar Bangun and Kapal Motor Sinar Bangun should be one vessel: %+v %+v", km, kapal)
 	}
 }
+
+// A different kind of incident, end to end through align: the event named
+// by its verb, a capacity in conflict, a rising count told apart from a
+// dispute, a prefixed vessel name, one instant in two zones.
+func TestFerryFixture(t *testing.T) {
+	l := run(t, filepath.Join("testdata", "ferry"))
+	if l.MainEvent != "sinking" {
+		t.Fatalf("main event %q, want sinking", l.MainEvent)
+	}
+	date := fact(t, l, "sinking-date")
+	if date.Status != model.Agreed {
+		t.Errorf("sinking-date is %s (%s): every report says Monday, June 18", date.Status, date.Conflict)
+	}
+	for _, c := range date.Claims {
+		if c.Date.Norm() != "2018-06-18" {
+			t.Errorf("%s: sinking date %s, want 2018-06-18 (Monday before publication)", c.Article, c.Date.Norm())
+		}
+	}
+	if f := fact(t, l, "capacity"); f.Status != model.Disputed || !strings.Contains(f.Conflict, "43") || !strings.Contains(f.Conflict, "60") {
+		t.Errorf("capacity 43 vs licensed to carry 60 should be disputed, got %s %q", f.Status, f.Conflict)
+	}
+	if f := fact(t, l, "missing"); f.Status != model.Agreed {
+		t.Errorf("at least 128 missing and 164 missing are compatible: want agreed, got %s %q", f.Status, f.Conflict)
+	}
+	if f := fact(t, l, "death-toll"); f.Status != model.Updated {
+		t.Errorf("three dead, then five: want updated, got %s %q", f.Status, f.Conflict)
+	}
+	if f := fact(t, l, "sinking-time"); f.Status == model.Disputed {
+		t.Errorf("5.30pm, 17:30 local and 10:30 GMT must not be disputed: %q", f.Conflict)
+	}
+	km, kapal := entityWith(l, "KM Sinar Bangun"), entityWith(l, "Kapal Motor Sinar Bangun")
+	if km == nil || kapal == nil || km.ID != kapal.ID {
+		t.Errorf("KM Sinar Bangun and Kapal Motor Sinar Bangun should be one vessel")
+	}
+	for _, f := range l.Facts {
+		if f.Status == model.Disputed && f.ID != "capacity" && f.ID != "death-toll" {
+			t.Errorf("unexpected dispute %s: %s", f.ID, f.Conflict)
+		}
+	}
+}

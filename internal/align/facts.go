@@ -139,6 +139,10 @@ var measured = map[string]bool{ // and every "distance to …"
 	"magnitude": true, "depth": true, "distance": true, "height": true, "length": true,
 	"width": true, "radius": true, "area": true, "altitude": true, "elevation": true, "speed": true, "intensity": true}
 
+// fixed subjects are properties later reports cannot update: a ferry's
+// capacity, a county's population.
+var fixed = map[string]bool{"capacity": true, "population": true}
+
 // cumulative subjects are tolls that only grow as they are counted, so two
 // different figures on one day are an update in progress, not a dispute.
 var cumulative = map[string]bool{"deaths": true, "injured": true}
@@ -285,7 +289,7 @@ func judge(f *model.Fact, published map[string]string) {
 			// only counts of an ongoing event are updated by later reports: not
 			// measurements (a distance does not change) and not figures of a
 			// past year ("81 died in 2012")
-			if f.Kind != "quantity" || measured[f.Subject] || strings.HasPrefix(f.Subject, "distance to ") || isYearScope(f.Scope) {
+			if f.Kind != "quantity" || measured[f.Subject] || fixed[f.Subject] || strings.HasPrefix(f.Subject, "distance to ") || isYearScope(f.Scope) {
 				update = false
 				continue
 			}
