@@ -225,6 +225,7 @@ type signature struct {
 	rep      model.FactClaim
 	articles map[string]bool
 	days     map[string]bool // publication days of its sources
+	only     string          // the one source that states it, if only one does
 }
 
 // judge sets a fact's status, conflict statement, internal flags and, for
@@ -270,6 +271,18 @@ func judge(f *model.Fact, published map[string]string) {
 			}
 		}
 	}
+	// only counts of an ongoing event are updated by later reports: not
+	// measurements (a distance does not change), fixed properties, or
+	// figures of a past year ("81 died in 2012")
+	updatable := f.Kind == "quantity" && !measured[f.Subject] && !fixed[f.Subject] &&
+		!strings.HasPrefix(f.Subject, "distance to ") && !isYearScope(f.Scope)
+	for _, sg := range sigs {
+		if len(sg.articles) == 1 {
+			for art := range sg.articles {
+				sg.only = art
+			}
+		}
+	}
 	cross, update := false, true
 	acrossDays := false              // some change is explained by time
 	var sameDayPairs [][2]*signature // conflicts time does not explain
@@ -280,16 +293,13 @@ func judge(f *model.Fact, published map[string]string) {
 			if !comparable || ok {
 				continue
 			}
-			if len(a.articles) == 1 && len(b.articles) == 1 && sameKeys(a.articles, b.articles) {
+			if a.only != "" && a.only == b.only {
 				continue // only one source says both: internal, not cross
 			}
 			cross = true
 			// an update: the figures were reported on different days; on the
 			// same day (or undated) only a cumulative toll may still be rising
-			// only counts of an ongoing event are updated by later reports: not
-			// measurements (a distance does not change) and not figures of a
-			// past year ("81 died in 2012")
-			if f.Kind != "quantity" || measured[f.Subject] || fixed[f.Subject] || strings.HasPrefix(f.Subject, "distance to ") || isYearScope(f.Scope) {
+			if !updatable {
 				update = false
 				continue
 			}
@@ -366,18 +376,6 @@ func sameDayConflict(pairs [][2]*signature) string {
 	}
 	sort.Strings(parts)
 	return strings.Join(parts, "; ")
-}
-
-func sameKeys(a, b map[string]bool) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for k := range a {
-		if !b[k] {
-			return false
-		}
-	}
-	return true
 }
 
 // precisionRank orders claims from the most to the least precise.
