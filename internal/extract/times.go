@@ -24,6 +24,13 @@ var zones = map[string]string{
 	"kst": "UTC+09:00", "aest": "UTC+10:00", "wib": "UTC+07:00", "msk": "UTC+03:00",
 }
 
+// namedZones are zones named "<city or country> time" in news copy.
+var namedZones = map[string]string{
+	"beijing": "UTC+08:00", "china": "UTC+08:00", "moscow": "UTC+03:00", "tokyo": "UTC+09:00", "japan": "UTC+09:00",
+	"jakarta": "UTC+07:00", "indochina": "UTC+07:00", "india": "UTC+05:30", "pakistan": "UTC+05:00",
+	"greenwich": "UTC", "eastern": "UTC-05:00", "pacific": "UTC-08:00", "central": "UTC-06:00",
+}
+
 var approxWords = words(`around about approximately roughly circa nearly almost shortly just some`)
 
 func (times) Extract(s *Sentence) []model.Claim {
@@ -46,8 +53,8 @@ func (times) Extract(s *Sentence) []model.Claim {
 				j++
 			} else if j+1 < n && low[j] == "local" && low[j+1] == "time" {
 				j += 2
-			} else if j+1 < n && low[j+1] == "time" && low[j] == "beijing" {
-				v.Zone = "UTC+08:00"
+			} else if j+1 < n && low[j+1] == "time" && namedZones[low[j]] != "" {
+				v.Zone = namedZones[low[j]] // "Beijing time", "Moscow time"
 				j += 2
 			}
 		}

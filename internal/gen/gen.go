@@ -12,11 +12,11 @@ import (
 )
 
 var (
-	towns    = []string{"Dumayr", "Qaryat", "Longtoushan", "Marivan", "Sabzevar", "Tel Hamra", "Kfar Nabl", "Zhaoyang", "Wenping", "Bahri"}
-	regions  = []string{"Yunnan", "Rif Dimashq", "Kermanshah", "Sulawesi", "Hatay", "Anbar", "Sichuan", "Idlib"}
-	firsts   = []string{"Khaled", "Ahmad", "Sabah", "Wassim", "Emily", "Chen", "Ma", "Li", "Fatima", "Omar", "Hassan", "Leila"}
-	lasts    = []string{"al-Masoud", "al-Sharaa", "Nasr", "Tripp", "Guoyong", "Yaoqi", "Haddad", "Karimi", "al-Kilani", "Darwish"}
-	agencies = []string{"the Civil Affairs Department", "Xinhua", "the Associated Press", "Reuters", "state television", "the health ministry", "the Red Crescent", "local officials"}
+	towns    = []string{"Varenholt", "Ostrava Nova", "Kelmir", "Sadrova", "Tal Benar", "Marisca", "Dunfeld", "Qorvan", "Esmeral", "Baltrin"}
+	regions  = []string{"Northvale", "Kessar Province", "Upper Dravin", "Solmere", "Anvar Coast", "Tirel", "Greymarch", "Ostlund"}
+	firsts   = []string{"Karim", "Anya", "Lucas", "Mira", "Tomas", "Leila", "Omar", "Sofia", "Ivan", "Noor", "Hassan", "Elena"}
+	lasts    = []string{"al-Rashed", "al-Hakim", "Novak", "Petrov", "Haddad", "Karimi", "Okafor", "Lindqvist", "Moreau", "Darwish"}
+	agencies = []string{"the Civil Affairs Department", "the national news agency", "the Associated Press", "Reuters", "state television", "the health ministry", "the Red Crescent", "local officials"}
 	outlets  = []string{"Daily Wire Service", "The Morning Ledger", "Global Dispatch", "Eastern Times", "The Observer Desk", "Metro Report", "Capital News", "Frontline Post"}
 	events   = []string{"raid", "earthquake", "explosion", "strike", "flood"}
 	months   = []string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}

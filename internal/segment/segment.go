@@ -221,39 +221,6 @@ func hasBlockSyntax(body []byte) bool {
 	return false
 }
 
-// paragraphs returns the blank-line-separated runs of a plain Markdown body.
-func paragraphs(raw []byte, bodyStart int) []model.Span {
-	var out []model.Span
-	start := -1
-	off := bodyStart
-	flush := func(end int) {
-		if start >= 0 {
-			if sp := trimSpan(raw, model.Span{Start: start, End: end}); sp.Len() > 0 {
-				out = append(out, sp)
-			}
-			start = -1
-		}
-	}
-	for off < len(raw) {
-		end := bytes.IndexByte(raw[off:], '\n')
-		next := len(raw)
-		if end < 0 {
-			end = len(raw)
-		} else {
-			end += off
-			next = end + 1
-		}
-		if len(bytes.TrimSpace(raw[off:end])) == 0 {
-			flush(off)
-		} else if start < 0 {
-			start = off
-		}
-		off = next
-	}
-	flush(len(raw))
-	return out
-}
-
 // parsers reuses goldmark parsers: making one costs more than parsing an article.
 var parsers = sync.Pool{New: func() any { return goldmark.DefaultParser() }}
 
@@ -299,6 +266,17 @@ func markdownBlocks(raw []byte, bodyStart int) []model.Span {
 // line to the next when the text is hard-wrapped (the line does not end a
 // sentence and the next starts in lower case).
 func textBlocks(raw []byte, bodyStart int) []model.Span {
+	return lineBlocks(raw, bodyStart, continues)
+}
+
+// paragraphs returns the blank-line-separated runs of a plain Markdown body.
+func paragraphs(raw []byte, bodyStart int) []model.Span {
+	return lineBlocks(raw, bodyStart, func(_, _ []byte) bool { return true })
+}
+
+// lineBlocks groups a body's non-blank lines into blocks: a blank line ends
+// a block, and join decides whether a line continues the block before it.
+func lineBlocks(raw []byte, bodyStart int, join func(block, line []byte) bool) []model.Span {
 	var out []model.Span
 	var cur model.Span
 	open := false
@@ -319,7 +297,7 @@ func textBlocks(raw []byte, bodyStart int) []model.Span {
 				out = append(out, cur)
 				open = false
 			}
-		case open && continues(raw[cur.Start:cur.End], raw[line.Start:line.End]):
+		case open && join(raw[cur.Start:cur.End], raw[line.Start:line.End]):
 			cur.End = line.End
 		default:
 			if open {
