@@ -142,3 +142,9 @@ var measureNouns = words(`depth magnitude height length width distance radius ar
 var commonPlurals = words(`officials residents witnesses relatives analysts observers experts police rescuers soldiers
 troops photos sources reports locals authorities villagers survivors families neighbours neighbors volunteers doctors
 workers engineers investigators prosecutors lawmakers protesters militants fighters`)
+
+// notCounted are plural nouns after a figure that are not a count of
+// anything a fact is about: durations, multipliers, and units we do not
+// convert ("36 hours", "five times", "3,000 cubic metres").
+var notCounted = words(`seconds minutes hours days weeks months years decades centuries times percent degrees
+metres meters kilometres kilometers miles feet inches yards litres liters tons tonnes kilos kilograms points`)

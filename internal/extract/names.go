@@ -357,6 +357,15 @@ afternoon local time place out`)
 // token p follows "<incident> <occurrence verb>" with only dates, times and
 // small words between: "the raid took place around 3 AM on October 29 in".
 func placeAnchor(s *Sentence, p int) string {
+	// "a 5.7 magnitude earthquake that occurred in Zhaotong in 2012": a past event
+	for m := p + 1; m < len(s.Toks) && m <= p+6; m++ {
+		if _, ok := isYear(s.Toks[m]); ok {
+			return ""
+		}
+		if s.Toks[m].Text == "," || s.Toks[m].Text == ";" {
+			break
+		}
+	}
 	for v := p - 1; v >= 0; v-- {
 		switch {
 		case s.Toks[v].Kind == textutil.Punct, s.Taken(v, v+1), placeFiller[s.Lower[v]]:

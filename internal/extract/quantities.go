@@ -269,7 +269,8 @@ func halfUnit(num string) float64 {
 // shortly before ("at a depth of 10 km") or "deep" right after.
 func measureSubject(s *Sentence, start, j int) string {
 	for k := start - 1; k >= 0 && k >= start-5; k-- {
-		if measureNouns[s.Lower[k]] {
+		// "at a depth of 10 km", "a magnitude of 6.1" (not "a mountainous area about 225 miles")
+		if measureNouns[s.Lower[k]] && k+1 < len(s.Lower) && s.Lower[k+1] == "of" {
 			return s.Lower[k]
 		}
 	}
@@ -297,13 +298,21 @@ func measureSubject(s *Sentence, start, j int) string {
 		name := capitalRun(s, &k)
 		possessive := k > 0 && strings.HasSuffix(s.Lower[k-1], "'s")
 		if len(name) == 0 || possessive {
+			// an apposition: "of the provincial capital, Kunming"
 			m := k
-			for m < len(s.Toks) && m < k+4 && (s.Toks[m].Kind == textutil.Word && !s.Toks[m].Cap() || s.Toks[m].Text == ",") {
+			for m < len(s.Toks) && m < k+4 && s.Toks[m].Kind == textutil.Word && !s.Toks[m].Cap() && !textutil.FunctionWords[s.Lower[m]] {
 				m++
 			}
-			if apposed := capitalRun(s, &m); len(apposed) > 0 {
-				name = apposed
+			if m < len(s.Toks) && s.Toks[m].Text == "," {
+				m++
+				if apposed := capitalRun(s, &m); len(apposed) > 0 {
+					name = apposed
+				}
 			}
+		}
+		// "Ludian County" is "Ludian"
+		for len(name) > 1 && placeNouns[name[len(name)-1]] {
+			name = name[:len(name)-1]
 		}
 		if len(name) > 0 {
 			return "distance to " + strings.Join(name, " ")
@@ -380,6 +389,9 @@ func countedSubject(s *Sentence, start, i, j int) string {
 			role = r
 			break
 		}
+		if notCounted[w] {
+			return "" // "36 hours", "five times"
+		}
 		if humanNouns[w] || isPlural(t[k]) {
 			noun = w
 			continue
@@ -440,13 +452,22 @@ func countedSubject(s *Sentence, start, i, j int) string {
 		}
 		return withState(s, j, noun)
 	}
+	// "Death toll in southern China quake rises to 589": the toll, not "rises"
+	for m := start - 1; m >= 0 && m >= start-10; m-- {
+		if low[m] == "toll" {
+			return "deaths"
+		}
+		if t[m].Text == "," || t[m].Text == ";" || t[m].Kind == textutil.Number {
+			break
+		}
+	}
 	// back in the clause: "IS attacks have dropped, from 1,038 last year to 375"
 	if k == j || (k < n && (textutil.FunctionWords[low[k]] || low[k] == "last" || low[k] == "so")) {
 		for m := start - 1; m >= 0 && m >= start-12; m-- {
 			if t[m].Text == ";" || t[m].Text == ":" || (t[m].Kind == textutil.Number && m+1 < n && isPlural(t[m+1])) {
 				break // "2,000 tents, 3,000 …": the noun of another figure
 			}
-			if t[m].Kind == textutil.Word && isPlural(t[m]) && !t[m].Cap() {
+			if t[m].Kind == textutil.Word && isPlural(t[m]) && !t[m].Cap() && !notCounted[low[m]] {
 				noun := low[m]
 				if syn, ok := nounSynonyms[noun]; ok {
 					noun = syn
