@@ -78,7 +78,7 @@ survey network networks news university party committee organisation organizatio
 corp inc ltd bank court government police service services institute federation union office administration
 authority commission cross crescent times post herald journal tribune guardian broadcasting television radio tv
 guard navy corps fund foundation alliance front movement brigade brigades coalition security house parliament
-congress senate assembly agency observatory monitor reuters ap afp xinhua cctv bbc cnn`)
+congress senate assembly agency observatory monitor daily images photos reuters ap afp xinhua cctv bbc cnn`)
 
 // orgNouns, in lower case around a name, mark an organisation.
 var orgNouns = words(`group groups organisation organization agency monitor broadcaster newspaper outlet militia
@@ -141,7 +141,7 @@ var measureNouns = words(`depth magnitude height length width distance radius ar
 // …", "Witnesses said …"); capitalised there, they are still not names.
 var commonPlurals = words(`officials residents witnesses relatives analysts observers experts police rescuers soldiers
 troops photos sources reports locals authorities villagers survivors families neighbours neighbors volunteers doctors
-workers engineers investigators prosecutors lawmakers protesters militants fighters`)
+workers engineers investigators prosecutors lawmakers protesters militants fighters people`)
 
 // notCounted are plural nouns after a figure that are not a count of
 // anything a fact is about: durations, multipliers, and units we do not

@@ -57,8 +57,13 @@ func (names) Extract(s *Sentence) []model.Claim {
 		var votes model.Votes
 		// strip leading function words, titles, demonyms
 		k := i
-		for k < j && ((textutil.FunctionWords[low[k]] && !t[k].AllCaps()) || textutil.Month(low[k]) != 0 || textutil.Weekday(low[k]) >= 0) {
+		for k < j && ((textutil.FunctionWords[low[k]] && !t[k].AllCaps()) || textutil.Month(stripAffix(low[k])) != 0 || textutil.Weekday(stripAffix(low[k])) >= 0) {
 			k++
+		}
+		// a dateline or a label: "DHAKA: …", "BDST: 2102 HRS"
+		if k < j && j-k == 1 && t[k].AllCaps() && j < n && t[j].Text == ":" {
+			i = runEnd - 1
+			continue
 		}
 		if k < j && k == sentenceStart(s) && j-k == 1 && (commonPlurals[low[k]] || s.usesLower(stripAffix(low[k])) || (!endsName(t[k].Text) && nounPhraseStart(s, j))) {
 			k++ // "Residents …", "Conflict monitor …": a common word capitalised at the start
@@ -83,6 +88,22 @@ func (names) Extract(s *Sentence) []model.Claim {
 		if j-k == 1 && isDemonym(name) && j < n && t[j].Kind == textutil.Word && !t[j].Cap() {
 			i = runEnd - 1
 			continue // "Syrian officials": an adjective, not a name
+		}
+		if j-k == 1 && (titles[strings.TrimSuffix(low[k], ".")] || commonPlurals[stripAffix(low[k])]) {
+			i = runEnd - 1
+			continue // a title left alone ("Col"), a common noun ("People")
+		}
+		if IncidentNoun(stripAffix(low[j-1])) != "" {
+			i = runEnd - 1
+			continue // an event's name ("the 2008 Wenchuan Earthquake"), not an entity
+		}
+		if j-k == 2 && low[j-1] == "time" {
+			i = runEnd - 1
+			continue // a time zone ("Beijing Time")
+		}
+		if j-k >= 3 && allCaps(t[k:j]) {
+			i = runEnd - 1
+			continue // caption keywords in capitals ("DISASTER ENVIRONMENT SOCIETY")
 		}
 		c := s.Claim(model.KindName, k, j)
 		nv := &model.NameValue{Name: name}
@@ -260,6 +281,30 @@ func isDemonym(w string) bool {
 	return false
 }
 
+func allCaps(toks []textutil.Token) bool {
+	for _, t := range toks {
+		if !t.AllCaps() {
+			return false
+		}
+	}
+	return true
+}
+
+// commonWords reports whether a capitalised run is made of words the
+// article also uses in lower case ("Last Modified", "Continue Reading"):
+// a label, not a person's name.
+func commonWords(s *Sentence, k, j int) bool {
+	for m := k; m < j; m++ {
+		if nameParticles[s.Lower[m]] {
+			continue
+		}
+		if !s.usesLower(stripAffix(s.Lower[m])) {
+			return false
+		}
+	}
+	return true
+}
+
 // kindVotes weighs the cues around a name at tokens [k, j).
 func kindVotes(s *Sentence, k, j int) model.Votes {
 	var v model.Votes
@@ -339,7 +384,7 @@ func kindVotes(s *Sentence, k, j int) model.Votes {
 	// "the United States", not "U.S. Humvees"
 	first := strings.TrimSuffix(low[k], ".")
 	if v.Org == 0 && v.Place == 0 && j-k >= 2 && j-k <= 4 && !(k > 0 && low[k-1] == "the") &&
-		!countryAcronyms[first] && !isDemonym(t[k].Text) && !s.Toks[k].AllCaps() {
+		!countryAcronyms[first] && !isDemonym(t[k].Text) && !s.Toks[k].AllCaps() && !commonWords(s, k, j) {
 		v.Person++
 	}
 	if v == (model.Votes{}) && k > 0 && low[k-1] == "the" {

@@ -16,7 +16,7 @@ var FunctionWords = set(`a an the this that these those there here and or but no
 from with without within into onto upon over under after before during since until while when where why how
 what which who whom whose if then than as though although because despite however meanwhile moreover
 furthermore indeed instead still just only also even once already again both either neither each every all
-any some many most much more less few several such no not none nothing he she it they we you i me him her us
+any some many most much more less few several such no not none nothing another other he she it they we you i me him her us
 them his its their our your my mine is are was were be been being has have had do does did will would shall
 should can could may might must according amid among around about above below between beyond near through
 throughout across against along toward towards via per unlike like later earlier today tonight yesterday
