@@ -26,6 +26,7 @@ func Align(in []Input) model.Ledger {
 	ents, entityOf := groupEntities(in, &led)
 	led.Entities, led.EntityOf = ents, entityOf
 	led.Facts = buildFacts(in, &led)
+	led.Where = mainPlace(&led)
 	led.Timeline = buildTimeline(in, &led)
 	return led
 }

@@ -14,19 +14,20 @@ func buildTimeline(in []Input, led *model.Ledger) []model.TimelineEntry {
 	var out []model.TimelineEntry
 	var dateFact *model.Fact
 	label := "The " + led.MainEvent
-	where, when := "", ""
+	when := ""
 	for i := range led.Facts {
 		f := &led.Facts[i]
 		switch {
 		case f.Kind == "date" && f.Subject == led.MainEvent:
 			dateFact = f
-		case f.Kind == "place" && f.Status == model.Agreed:
-			where = " in " + entityName(led, f.Claims[0].Entity)
 		case f.Kind == "time" && f.Status != model.Disputed:
 			when = ", " + f.Claims[0].Display
 		}
 	}
-	label += where + when
+	if led.Where != "" {
+		label += " in " + entityName(led, led.Where)
+	}
+	label += when
 	if dateFact != nil {
 		for _, cl := range clusterDates(dateFact.Claims) {
 			st := dateFact.Status
@@ -55,6 +56,30 @@ func buildTimeline(in []Input, led *model.Ledger) []model.TimelineEntry {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return dateLess(out[i].Date, out[j].Date) })
 	return out
+}
+
+// mainPlace is where the main event happened: the place the sources agree
+// on, else the place the most sources name.
+func mainPlace(led *model.Ledger) string {
+	for _, f := range led.Facts {
+		if f.Kind == "place" && f.Status == model.Agreed && len(f.Claims) > 0 {
+			return f.Claims[0].Entity
+		}
+	}
+	best, most := "", 1
+	for _, e := range led.Entities {
+		if e.Kind != model.Place {
+			continue
+		}
+		srcs := map[string]bool{}
+		for _, m := range e.Mentions {
+			srcs[m.Article] = true
+		}
+		if len(srcs) > most {
+			best, most = e.ID, len(srcs)
+		}
+	}
+	return best
 }
 
 func entityName(led *model.Ledger, id string) string {
@@ -112,6 +137,9 @@ func background(in []Input, led *model.Ledger) []model.TimelineEntry {
 				continue // a reporting stamp, not an event
 			}
 			sentence := x.Article.Text(c.Sentence)
+			if isStamp(x.Article, c, sentence) {
+				continue // a page's publication stamp is about the report, not an event
+			}
 			norm := c.Date.Norm()
 			ws := contentWords(sentence)
 			merged := false
@@ -137,6 +165,26 @@ func background(in []Input, led *model.Ledger) []model.TimelineEntry {
 		}
 	}
 	return out
+}
+
+// isStamp reports whether a date is a page stamp rather than an event: the
+// value of a label ("Last Modified: 2014-08-04", "on:August 6"), or a
+// sentence with hardly a word besides its date ("Picture taken August 5,
+// 2014.", "| Sunday, Aug. 3, 2014, 11:22 p.m.").
+func isStamp(a *model.Article, c model.Claim, sentence string) bool {
+	before := strings.TrimRight(string(a.Raw[max(c.Sentence.Start, c.Span.Start-3):c.Span.Start]), " ")
+	if strings.HasSuffix(before, ":") {
+		return true
+	}
+	rest := sentence[:c.Span.Start-c.Sentence.Start] + " " + sentence[c.Span.End-c.Sentence.Start:]
+	words := 0
+	for _, w := range strings.Fields(rest) {
+		w = strings.Trim(w, `.,;:!?"'()“”‘’|•-`)
+		if len(w) > 2 && textutil.Month(w) == 0 && textutil.Weekday(w) < 0 && !(w[0] >= '0' && w[0] <= '9') {
+			words++
+		}
+	}
+	return words < 4
 }
 
 // contentWords are a sentence's words of four or more letters, not function

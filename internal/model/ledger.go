@@ -107,6 +107,7 @@ type Overlap struct {
 // Ledger is everything align concluded about the corpus.
 type Ledger struct {
 	MainEvent string             `json:"main_event"`
+	Where     string             `json:"where,omitempty"` // entity id of the main event\'s place
 	Entities  []Entity           `json:"entities"`
 	Facts     []Fact             `json:"facts"`
 	Timeline  []TimelineEntry    `json:"timeline"`

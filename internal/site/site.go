@@ -709,36 +709,13 @@ func verdict(f model.Fact) string {
 }
 
 // deriveTitle names the dossier after its main event and where it
-// happened: the place of the event when two or more sources agree on it,
-// else the place the most sources name.
+// happened (see align: the agreed place, else the most-named one).
 func deriveTitle(led *model.Ledger, entityName map[string]string) string {
 	t := "The " + led.MainEvent
-	if where := mainPlace(led); where != "" {
-		t += " in " + entityName[where]
+	if led.Where != "" {
+		t += " in " + entityName[led.Where]
 	}
 	return strings.ToUpper(t[:1]) + t[1:]
-}
-
-func mainPlace(led *model.Ledger) string {
-	for _, f := range led.Facts {
-		if f.Kind == "place" && f.Status == model.Agreed && len(f.Claims) > 0 {
-			return f.Claims[0].Entity
-		}
-	}
-	best, most := "", 1
-	for _, e := range led.Entities {
-		if e.Kind != model.Place {
-			continue
-		}
-		srcs := map[string]bool{}
-		for _, m := range e.Mentions {
-			srcs[m.Article] = true
-		}
-		if len(srcs) > most {
-			best, most = e.ID, len(srcs)
-		}
-	}
-	return best
 }
 
 func dateRange(arts []*model.Article, led *model.Ledger) string {
