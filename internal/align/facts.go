@@ -118,7 +118,10 @@ func slugAndTitle(k factKey) (string, string) {
 	case "place":
 		slug, title = k.subject+"-place", "Place of the "+k.subject
 	default:
-		if t, ok := quantityTitles[k.subject]; ok {
+		if role, group, ok := strings.Cut(k.subject, " of "); ok && quantityTitles[role] != ([2]string{}) {
+			t := quantityTitles[role]
+			slug, title = t[0]+"-"+group, t[1]+" ("+group+")"
+		} else if t, ok := quantityTitles[k.subject]; ok {
 			slug, title = t[0], t[1]
 		} else if place, ok := strings.CutPrefix(k.subject, "distance to "); ok {
 			slug, title = "distance-to-"+place, "Distance to "+titleCase(place)
@@ -146,6 +149,12 @@ var fixed = map[string]bool{"capacity": true, "population": true}
 // cumulative subjects are tolls that only grow as they are counted, so two
 // different figures on one day are an update in progress, not a dispute.
 var cumulative = map[string]bool{"deaths": true, "injured": true}
+
+// isCumulative: a toll, of everyone or of a group ("deaths of children").
+func isCumulative(subject string) bool {
+	role, _, _ := strings.Cut(subject, " of ")
+	return cumulative[role]
+}
 
 // inferAuthorities gives an unattributed claim of a measured fact the
 // authority that states the same value elsewhere in the corpus, once two
@@ -311,7 +320,7 @@ func judge(f *model.Fact, published map[string]string) {
 					sameDay = true
 				}
 			}
-			if sameDay && !cumulative[f.Subject] {
+			if sameDay && !isCumulative(f.Subject) {
 				update = false
 				sameDayPairs = append(sameDayPairs, [2]*signature{a, b})
 			} else if len(a.days) > 0 && len(b.days) > 0 {

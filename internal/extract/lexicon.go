@@ -119,9 +119,15 @@ var casualtyRoles = map[string]string{
 	"rescued": "rescued", "arrested": "arrested", "detained": "arrested", "affected": "affected",
 }
 
+// genericHuman nouns count everyone: their casualty counts are the totals.
+// Any other human noun names a group whose count is its own fact
+// ("5 children were killed" is not a competing death toll).
+var genericHuman = words(`people persons person individuals others victims people's`)
+
 // humanNouns are counted things that a casualty role refines.
 var humanNouns = words(`people persons person residents civilians villagers individuals children men women adults
-passengers people's victims students workers miners pilgrims tourists migrants others`)
+passengers people's victims students workers miners pilgrims tourists migrants others soldiers troops
+policemen officers militants fighters crew`)
 
 // nounSynonyms name one counted thing the same way ("soldiers" = "troops").
 var nounSynonyms = map[string]string{

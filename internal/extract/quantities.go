@@ -374,6 +374,16 @@ func countedSubject(s *Sentence, start, i, j int) string {
 		!(j < n && isPlural(t[j]) && !humanNouns[low[j]]) { // not "missing about 36 hours"
 		if r, ok := casualtyRoles[low[start-1]]; ok {
 			role = r
+			// "killed 10 soldiers": the group counted
+			for m := j; m < n && m < j+3 && t[m].Kind == textutil.Word; m++ {
+				if humanNouns[low[m]] {
+					noun = low[m]
+					break
+				}
+				if !t[m].Cap() {
+					break
+				}
+			}
 		}
 	}
 	k := j
@@ -441,6 +451,12 @@ func countedSubject(s *Sentence, start, i, j int) string {
 		}
 	}
 	if role != "" && (noun == "" || humanNouns[noun]) {
+		if noun != "" && !genericHuman[noun] {
+			if syn, ok := nounSynonyms[noun]; ok {
+				noun = syn
+			}
+			return role + " of " + noun // a group's count: "deaths of children"
+		}
 		return role
 	}
 	if noun != "" {

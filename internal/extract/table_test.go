@@ -174,6 +174,8 @@ func TestOtherIncidents(t *testing.T) {
 		{"It was licensed to carry 60 people.", "", model.KindQuantity, "capacity", "60"},
 		{"Divers recovered two bodies from the wreck.", "", model.KindQuantity, "deaths", "2"},
 		{"At least 115 people were killed in the floods.", "", model.KindQuantity, "deaths", "115"},
+		{"Five children were killed when the school collapsed.", "", model.KindQuantity, "deaths of children", "5"},
+		{"The blast killed 10 soldiers and wounded 20 others.", "", model.KindQuantity, "deaths of troops", "10"},
 		{"The death toll rose to 146 on Wednesday.", "", model.KindQuantity, "deaths", "146"},
 	} {
 		var got *model.Claim
