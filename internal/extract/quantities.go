@@ -518,6 +518,9 @@ func scopeOf(s *Sentence, start, j int) string {
 	t, low := s.Toks, s.Lower
 	n := len(t)
 	best, bestDist := "", 1<<30
+	if other := otherIncident(s); other != "" {
+		return other // "in a separate attack, five people were killed"
+	}
 	lead := leadingScope(s)
 	consider := func(scope string, at int) {
 		lo, hi := j, at
@@ -604,6 +607,21 @@ func scopeOf(s *Sentence, start, j int) string {
 		return lead
 	}
 	return best
+}
+
+// otherIncident names a different incident the sentence is about ("a
+// separate attack", "another raid", "a similar blast"), so its figures do
+// not count toward the main one: "another attack".
+func otherIncident(s *Sentence) string {
+	for m := 1; m < len(s.Lower); m++ {
+		switch s.Lower[m-1] {
+		case "separate", "another", "similar", "earlier", "previous", "second", "unrelated":
+			if ev := IncidentNoun(s.Lower[m]); ev != "" {
+				return "another " + ev
+			}
+		}
+	}
+	return ""
 }
 
 // leadingScope is the scope a sentence opens with ("In 1970, …", "In

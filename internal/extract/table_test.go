@@ -201,6 +201,12 @@ func TestOtherIncidents(t *testing.T) {
 			t.Errorf("%q: %s about %q, want %s about %q", tc.text, v, got.Subject, tc.value, tc.subject)
 		}
 	}
+	// a figure about another incident is scoped to it
+	for _, c := range claimsOf(t, "In a separate attack on Tuesday, five people were killed.", "") {
+		if c.Qty != nil && c.Scope != "another attack" {
+			t.Errorf("figure of a separate attack scoped %q, want \"another attack\"", c.Scope)
+		}
+	}
 	// the same instant in two zones is one time, not two disagreeing ones
 	var times []model.TimeValue
 	for _, c := range claimsOf(t, "The ferry sank at 03:00 local time (21:30 GMT Saturday).", "") {
