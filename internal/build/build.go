@@ -336,19 +336,26 @@ func (b *Builder) renderOptions(fsys fs.FS) render.Options {
 // pages written and how many articles it extracted (into the cache, so
 // the full rebuild does not extract them again).
 func (b *Builder) fastPath(changed []string) ([]string, int) {
+	fsys := os.DirFS(b.opts.SiteDir)
 	b.mu.Lock()
 	prev := b.prev
+	var edited []string
 	for _, p := range changed {
-		if !b.known[p] {
-			prev = nil // a new, removed or non-article file: only a full build will do
+		switch {
+		case b.known[p]:
+			edited = append(edited, p)
+		case !exists(fsys, p):
+			// gone and never an article: an editor's or a tool's temp file
+		default:
+			prev = nil // a new or non-article file: only a full build will do
 		}
 	}
 	b.mu.Unlock()
-	if prev == nil || len(changed) == 0 {
+	if prev == nil || len(edited) == 0 {
 		return nil, 0
 	}
+	changed = edited
 	start := time.Now()
-	fsys := os.DirFS(b.opts.SiteDir)
 	r, err := render.New(b.renderOptions(fsys))
 	if err != nil {
 		return nil, 0
@@ -390,6 +397,11 @@ func perArticle(path string, raw []byte) *cache.Entry {
 	a, diags := corpus.Parse(path, raw)
 	d := segment.Segment(&a)
 	return &cache.Entry{Article: a, Doc: d, Result: extract.Extract(&a, &d), Diags: diags}
+}
+
+func exists(fsys fs.FS, p string) bool {
+	_, err := fs.Stat(fsys, p)
+	return err == nil
 }
 
 func sub(fsys fs.FS, dir string) fs.FS {
