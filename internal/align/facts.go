@@ -270,14 +270,33 @@ func judge(f *model.Fact, published map[string]string) {
 			bySource[art] = append(bySource[art], sg)
 		}
 	}
+	f.InternalConflict = nil
 	for art, own := range bySource {
-		for i := 0; i < len(own) && !internal[art]; i++ {
+		seen := map[string]bool{}
+		var vs []model.FactClaim
+		for i := 0; i < len(own); i++ {
 			for j := i + 1; j < len(own); j++ {
 				if comparable, ok := compare(own[i].rep, own[j].rep); comparable && !ok {
 					internal[art] = true
-					break
+					for _, c := range []model.FactClaim{own[i].rep, own[j].rep} {
+						if !seen[c.Display] {
+							seen[c.Display] = true
+							vs = append(vs, c)
+						}
+					}
 				}
 			}
+		}
+		if len(vs) > 0 {
+			sort.SliceStable(vs, func(a, b int) bool { return vs[a].Value < vs[b].Value })
+			var ds []string
+			for _, c := range vs {
+				ds = append(ds, c.Display)
+			}
+			if f.InternalConflict == nil {
+				f.InternalConflict = map[string]string{}
+			}
+			f.InternalConflict[art] = strings.Join(ds, " vs ")
 		}
 	}
 	// only counts of an ongoing event are updated by later reports: not

@@ -64,7 +64,9 @@ type Fact struct {
 	Possible bool        `json:"possible,omitempty"` // a conflict we are not sure of: "possibly conflicting"
 	Conflict string      `json:"conflict,omitempty"` // "October 19 vs October 29"
 	Internal []string    `json:"internal,omitempty"` // sources that contradict themselves
-	Sequence []Step      `json:"sequence,omitempty"` // for updated figures, in publication order
+	// InternalConflict says, per such source, what it says against itself.
+	InternalConflict map[string]string `json:"internal_conflict,omitempty"`
+	Sequence         []Step            `json:"sequence,omitempty"` // for updated figures, in publication order
 	// Independent counts the sources that do not share wire copy with an
 	// earlier-listed source (see Ledger.Overlaps).
 	Independent int `json:"independent"`

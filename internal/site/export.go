@@ -68,20 +68,22 @@ type ExportClaim struct {
 }
 
 type ExportFact struct {
-	ID          string        `json:"id"`
-	Slug        string        `json:"slug"`
-	Page        string        `json:"page"`
-	Title       string        `json:"title"`
-	Kind        string        `json:"kind"`
-	Subject     string        `json:"subject"`         // what it is about: "raid", "deaths", "fighters"
-	Scope       string        `json:"scope,omitempty"` // a time scope: "last year", "2012", "since 2020"
-	Status      string        `json:"status"`
-	Possible    bool          `json:"possible,omitempty"`
-	Conflict    string        `json:"conflict,omitempty"`
-	Internal    []string      `json:"internal,omitempty"`
-	Independent int           `json:"independent_sources"`
-	Sequence    []model.Step  `json:"sequence,omitempty"`
-	Claims      []ExportClaim `json:"claims"`
+	ID       string   `json:"id"`
+	Slug     string   `json:"slug"`
+	Page     string   `json:"page"`
+	Title    string   `json:"title"`
+	Kind     string   `json:"kind"`
+	Subject  string   `json:"subject"`         // what it is about: "raid", "deaths", "fighters"
+	Scope    string   `json:"scope,omitempty"` // a time scope: "last year", "2012", "since 2020"
+	Status   string   `json:"status"`
+	Possible bool     `json:"possible,omitempty"`
+	Conflict string   `json:"conflict,omitempty"`
+	Internal []string `json:"internal,omitempty"`
+	// InternalConflict says what each self-contradicting source says.
+	InternalConflict map[string]string `json:"internal_conflict,omitempty"`
+	Independent      int               `json:"independent_sources"`
+	Sequence         []model.Step      `json:"sequence,omitempty"`
+	Claims           []ExportClaim     `json:"claims"`
 }
 
 type ExportTimeline struct {
@@ -115,7 +117,8 @@ func export(s *Site, in Input, led *model.Ledger) Export {
 	}
 	for _, f := range led.Facts {
 		ef := ExportFact{ID: f.ID, Slug: f.ID, Page: dirURL(FactPage(f.ID)), Title: f.Title, Kind: f.Kind, Subject: f.Subject, Scope: f.Scope, Status: string(f.Status),
-			Possible: f.Possible, Conflict: f.Conflict, Internal: f.Internal, Independent: f.Independent, Sequence: f.Sequence}
+			Possible: f.Possible, Conflict: f.Conflict, Internal: f.Internal, InternalConflict: f.InternalConflict,
+			Independent: f.Independent, Sequence: f.Sequence}
 		for _, c := range f.Claims {
 			ec := ExportClaim{Source: c.Article, Text: c.Text, Value: c.Value, Authority: c.Authority, Scope: c.Scope, AsOf: c.AsOf, Entity: c.Entity,
 				Quote: arts[c.Article].Text(c.Sentence), Anchor: dirURL(SourcePage(c.Article)) + "#" + c.Anchor}

@@ -31,6 +31,7 @@ type Page struct {
 type Link struct {
 	Href string
 	Text string
+	Note string // a short note shown beside it ("October 19 vs October 29")
 }
 
 // Source is an article as the site shows it.
@@ -344,7 +345,11 @@ func Build(in Input) *Site {
 				sf.MoreInternal = len(f.Internal) - MaxListed
 				break
 			}
-			sf.Internal = append(sf.Internal, srcLink(id))
+			l := srcLink(id)
+			if c := f.InternalConflict[id]; c != "" {
+				l.Note = c
+			}
+			sf.Internal = append(sf.Internal, l)
 		}
 		sf.Sequence = thin(f.Sequence, MaxValues)
 		for i := range sf.Sequence {
@@ -654,10 +659,16 @@ func sentenceOf(d *model.Doc, sp model.Span) []model.Sentence {
 	return nil
 }
 
-// aliasText strips a possessive from a mention as written.
+// aliasText is a mention as written without a possessive, and with a
+// sentence-initial capital on a particle undone ("Al-Masoud's" → "al-Masoud").
 func aliasText(s string) string {
 	for _, suf := range []string{"’s", "'s", "’", "'"} {
 		s = strings.TrimSuffix(s, suf)
+	}
+	for _, p := range []string{"Al-", "Al ", "El-", "El "} {
+		if strings.HasPrefix(s, p) {
+			return strings.ToLower(p[:1]) + s[1:]
+		}
 	}
 	return s
 }
