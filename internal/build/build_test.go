@@ -416,3 +416,31 @@ func TestTemplateOverride(t *testing.T) {
 		t.Error("the failed build changed 404.html")
 	}
 }
+
+// The link checker on a second, larger real corpus, when it is beside the
+// checkout: every internal link and anchor of the Ludian dossier resolves.
+func TestLudianLinksResolve(t *testing.T) {
+	shared := testutil.SharedDir()
+	corpus := filepath.Join(shared, "corpora", "2014-ludian-earthquake", "articles")
+	if _, err := os.Stat(corpus); shared == "" || err != nil {
+		t.Skip("the Ludian corpus is not beside the checkout (../shared)")
+	}
+	site := t.TempDir()
+	dst := filepath.Join(site, "content", "articles")
+	ents, err := os.ReadDir(corpus)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range ents {
+		b, err := os.ReadFile(filepath.Join(corpus, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		writeFile(t, filepath.Join(dst, e.Name()), string(b))
+	}
+	out := filepath.Join(site, "public")
+	mustBuild(t, site, out)
+	if n := checkLinks(t, out); n < 1000 {
+		t.Errorf("only %d links checked", n)
+	}
+}
