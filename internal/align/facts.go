@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"dossier/internal/model"
+	"dossier/internal/par"
 	"dossier/internal/textutil"
 )
 
@@ -75,9 +76,10 @@ func buildFacts(in []Input, led *model.Ledger) []model.Fact {
 			}
 		}
 		f.Independent = independent(f.Sources, led.Overlaps)
-		judge(&f, published)
 		facts = append(facts, f)
 	}
+	// verdicts are independent per fact
+	par.For(len(facts), func(i int) { judge(&facts[i], published) })
 	rank := map[string]int{"date": 0, "time": 1, "place": 2, "quantity": 3}
 	sort.SliceStable(facts, func(i, j int) bool {
 		a, b := facts[i], facts[j]

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"dossier/internal/model"
+	"dossier/internal/par"
 	"dossier/internal/registry"
 	"dossier/internal/textutil"
 )
@@ -483,9 +484,11 @@ func Build(in Input) *Site {
 			}
 		}
 	}
-	for i, a := range in.Articles {
-		s.Sources = append(s.Sources, sourcePage(a, in.Docs[i], led.Claims[a.ID], chrome[a.ID], s.Index))
-	}
+	s.Sources = make([]*Source, len(in.Articles))
+	par.For(len(in.Articles), func(i int) {
+		a := in.Articles[i]
+		s.Sources[i] = sourcePage(a, in.Docs[i], led.Claims[a.ID], chrome[a.ID], s.Index)
+	})
 	srcByID := map[string]*Source{}
 	for _, src := range s.Sources {
 		srcByID[src.ID] = src
