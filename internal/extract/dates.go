@@ -57,11 +57,45 @@ func dateStart(s *Sentence, i int) bool {
 		return true
 	}
 	switch w := s.Lower[i]; w {
-	case "early", "mid", "late", "yesterday", "today":
+	case "early", "mid", "late", "yesterday", "today", "last", "this":
 		return true
 	default:
 		return strings.HasPrefix(w, "mid-")
 	}
+}
+
+var seasons = map[string]int{"spring": 21, "summer": 22, "autumn": 23, "fall": 23, "winter": 24}
+
+// seasonYear is the year of "last <season>" or "this <season>" said on
+// day pub. Winter is named by the year it starts in.
+func seasonYear(pub time.Time, season int, last bool) int {
+	y, m := pub.Year(), int(pub.Month())
+	// the season pub falls in, and the year it started
+	cur, curY := 0, y
+	switch {
+	case m >= 3 && m <= 5:
+		cur = 21
+	case m >= 6 && m <= 8:
+		cur = 22
+	case m >= 9 && m <= 11:
+		cur = 23
+	default:
+		cur = 24
+		if m <= 2 {
+			curY = y - 1
+		}
+	}
+	if !last {
+		if season >= cur {
+			return curY
+		}
+		return curY + 1
+	}
+	// "last": the most recent such season that has ended
+	if season < cur {
+		return curY
+	}
+	return curY - 1
 }
 
 func isYear(t textutil.Token) (int, bool) {
@@ -169,6 +203,19 @@ func parseDate(s *Sentence, i int) (model.DateValue, int, bool) {
 			v = model.DateValue{Year: d.Year(), Month: int(d.Month()), DayLo: d.Day(), DayHi: d.Day(), Weekday: wd + 1, Relative: t[i].Text}
 		}
 		return v, j, true
+	}
+
+	// "last fall", "this spring": a season, resolved against a known
+	// publication date (the latest such season that has ended, for "last";
+	// the current or coming one, for "this"), else partial
+	if (low[i] == "last" || low[i] == "this") && i+1 < n {
+		if sn := seasons[low[i+1]]; sn != 0 {
+			v := model.DateValue{Season: sn, Relative: low[i] + " " + low[i+1]}
+			if !s.Published.IsZero() {
+				v.Year = seasonYear(s.Published, sn, low[i] == "last")
+			}
+			return v, i + 2, true
+		}
 	}
 
 	// yesterday / today, only against a known publication date

@@ -33,6 +33,12 @@ func TestDates(t *testing.T) {
 		{"The report came out on 3 August 2014 in Beijing.", "", "2014-08-03", ""},
 		{"The rescue ended in mid-October.", "", "XXXX-10-11/XXXX-10-20", ""},
 		{"Officials may release more in May.", "", "XXXX-05", ""},
+		{"A raid in Syria last fall killed an agent.", "", "XXXX-23", ""},
+		{"A raid in Syria last fall killed an agent.", "2025-12-05", "2025-23", ""},
+		{"A raid in Syria last fall killed an agent.", "2026-02-10", "2025-23", ""},
+		{"A raid in Syria last fall killed an agent.", "2025-10-05", "2024-23", ""},
+		{"Talks are expected this spring.", "2025-01-15", "2025-21", ""},
+		{"It was cold last winter.", "2025-07-01", "2024-24", ""},
 	} {
 		var got *model.Claim
 		for _, c := range claimsOf(t, tc.text, tc.published) {

@@ -151,6 +151,7 @@ type DateValue struct {
 	DayLo    int    `json:"day_lo,omitempty"`
 	DayHi    int    `json:"day_hi,omitempty"`
 	Weekday  int    `json:"weekday,omitempty"`  // 1 = Sunday … 7 = Saturday, when the text names the day
+	Season   int    `json:"season,omitempty"`   // ISO 8601-2: 21 spring, 22 summer, 23 autumn, 24 winter
 	Since    bool   `json:"since,omitempty"`    // "since 2020": an open interval
 	Relative string `json:"relative,omitempty"` // the relative phrase it was resolved from
 }

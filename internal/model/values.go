@@ -22,6 +22,8 @@ func (d DateValue) Norm() string {
 	}
 	var s string
 	switch {
+	case d.Season != 0 && d.Month == 0:
+		s = fmt.Sprintf("%s-%d", y, d.Season)
 	case d.Month == 0 && d.Year == 0 && d.Weekday != 0:
 		s = "XXXX-XX-XX"
 	case d.Month == 0:
@@ -44,6 +46,11 @@ func (d DateValue) Norm() string {
 func (d DateValue) Display() string {
 	var s string
 	switch {
+	case d.Season != 0 && d.Month == 0:
+		s = seasonNames[d.Season-21]
+		if d.Year != 0 {
+			s += " " + strconv.Itoa(d.Year)
+		}
 	case d.Month == 0 && d.Year == 0:
 		if d.Weekday != 0 {
 			return weekdayNames[d.Weekday]
@@ -92,11 +99,17 @@ func (d DateValue) Precision() int {
 		return 3
 	case d.Month != 0:
 		return 2
-	case d.Year != 0 || d.Weekday != 0:
+	case d.Year != 0 || d.Weekday != 0 || d.Season != 0:
 		return 1
 	}
 	return 0
 }
+
+var seasonNames = [...]string{"spring", "summer", "autumn", "winter"}
+
+// seasonMonths are the months of a season (northern, meteorological);
+// winter runs December to February.
+var seasonMonths = [...][]int{{3, 4, 5}, {6, 7, 8}, {9, 10, 11}, {12, 1, 2}}
 
 // Compatible reports whether two dates can describe the same day: every part
 // both state agrees, and day ranges overlap.
@@ -116,7 +129,24 @@ func (d DateValue) Compatible(o DateValue) bool {
 	if d.Weekday != 0 && o.Weekday != 0 && d.Weekday != o.Weekday {
 		return false
 	}
+	if d.Season != 0 && o.Season != 0 && d.Season != o.Season {
+		return false
+	}
+	for _, p := range [][2]DateValue{{d, o}, {o, d}} {
+		if p[0].Season != 0 && p[1].Month != 0 && !inSeason(p[1].Month, p[0].Season) {
+			return false
+		}
+	}
 	return true
+}
+
+func inSeason(month, season int) bool {
+	for _, m := range seasonMonths[season-21] {
+		if m == month {
+			return true
+		}
+	}
+	return false
 }
 
 // Norm is the ISO 8601 time: "T03:00", with an offset when the zone is

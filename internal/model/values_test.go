@@ -14,6 +14,9 @@ func TestDateCompatible(t *testing.T) {
 		{d(0, 10, 19, 19), d(2023, 10, 19, 19), true},
 		{d(0, 10, 0, 0), d(2025, 10, 29, 29), true},
 		{DateValue{Weekday: 7}, DateValue{Weekday: 1}, false},
+		{DateValue{Year: 2025, Season: 23}, d(2025, 10, 28, 28), true}, // last fall ~ October 28, 2025
+		{DateValue{Season: 23}, d(0, 6, 0, 0), false},                  // autumn is not June
+		{DateValue{Season: 24}, d(0, 1, 0, 0), true},                   // winter includes January
 	} {
 		if got := tc.a.Compatible(tc.b); got != tc.ok {
 			t.Errorf("%s ~ %s = %v", tc.a.Norm(), tc.b.Norm(), got)
