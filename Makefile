@@ -18,6 +18,7 @@ site: build
 # test: unit, golden, end-to-end and browser tests, plus the static checks.
 test: check
 	$(GO) test -count=1 ./...
+	$(GO) test -count=1 -race ./internal/build ./internal/par ./internal/watch ./internal/serve ./internal/cache
 
 check: vet fences
 	@test -z "$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))" || { gofmt -l .; echo "gofmt: files above need formatting"; exit 1; }
