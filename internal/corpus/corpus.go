@@ -199,13 +199,21 @@ func Parse(p string, raw []byte) (model.Article, diag.List) {
 
 // NormalizePublished accepts a date or an RFC 3339 time and returns it in
 // canonical form ("2006-01-02" or RFC 3339).
+// A time without a zone keeps only its date (a zone is never guessed), and
+// common written dates are read too ("August 6, 2014", "6 Aug 2014").
 func NormalizePublished(s string) (string, bool) {
 	if t, err := time.Parse("2006-01-02", s); err == nil {
 		return t.Format("2006-01-02"), true
 	}
-	for _, layout := range []string{time.RFC3339, "2006-01-02T15:04Z07:00", "2006-01-02 15:04:05Z07:00"} {
+	for _, layout := range []string{time.RFC3339, "2006-01-02T15:04Z07:00", "2006-01-02 15:04:05Z07:00", "2006-01-02 15:04:05 -0700"} {
 		if t, err := time.Parse(layout, s); err == nil {
 			return t.Format(time.RFC3339), true
+		}
+	}
+	for _, layout := range []string{"2006-01-02T15:04:05", "2006-01-02 15:04:05", "2006-01-02T15:04", "2006-01-02 15:04",
+		"January 2, 2006", "Jan 2, 2006", "Jan. 2, 2006", "2 January 2006", "2 Jan 2006", "January 2 2006", "2006/01/02"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t.Format("2006-01-02"), true
 		}
 	}
 	return "", false

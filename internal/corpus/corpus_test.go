@@ -66,3 +66,23 @@ func TestLoad(t *testing.T) {
 		t.Error("a site without content/articles should be an error")
 	}
 }
+
+func TestNormalizePublished(t *testing.T) {
+	for in, want := range map[string]string{
+		"2014-08-03":                "2014-08-03",
+		"2014-08-03T21:02:00+06:00": "2014-08-03T21:02:00+06:00",
+		"2014-08-04 08:48:35":       "2014-08-04", // no zone: the date only, never a guessed zone
+		"August 6, 2014":            "2014-08-06",
+		"6 Aug 2014":                "2014-08-06",
+		"Aug. 6, 2014":              "2014-08-06",
+	} {
+		if got, ok := NormalizePublished(in); !ok || got != want {
+			t.Errorf("%q: %q %v, want %q", in, got, ok, want)
+		}
+	}
+	for _, bad := range []string{"Octobre 3", "yesterday", "2014-13-40"} {
+		if _, ok := NormalizePublished(bad); ok {
+			t.Errorf("%q should not read as a date", bad)
+		}
+	}
+}
