@@ -5,7 +5,7 @@ OUT     ?= $(SITE)/public
 BIN     := bin/dossier
 VERSION ?= $(shell git describe --always --dirty 2>/dev/null || echo dev)
 
-.PHONY: all build site test check vet fences fuzz eval bench serve screenshot clean
+.PHONY: all build site test check vet fences staticcheck fuzz eval bench serve screenshot clean
 
 all: build
 
@@ -20,7 +20,7 @@ test: check
 	$(GO) test -count=1 ./...
 	$(GO) test -count=1 -race ./internal/build ./internal/par ./internal/watch ./internal/serve ./internal/cache
 
-check: vet fences
+check: vet fences staticcheck
 	@test -z "$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))" || { gofmt -l .; echo "gofmt: files above need formatting"; exit 1; }
 
 vet:
@@ -28,6 +28,10 @@ vet:
 
 fences:
 	$(GO) run ./internal/tools/fences
+
+# staticcheck comes from the Go module proxy, pinned.
+staticcheck:
+	$(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2 ./...
 
 # fuzz: run each parser fuzzer for FUZZTIME (their seed corpora also run in make test).
 FUZZTIME ?= 30s

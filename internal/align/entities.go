@@ -98,9 +98,6 @@ func softC(w string) string {
 	return string(r)
 }
 
-// similarWord reports whether two key words are spellings of one word.
-func similarWord(a, b string) bool { return similarForm(formOf(a), formOf(b)) }
-
 // form is a key word with its comparison forms computed once.
 type form struct{ w, soft, skel string }
 

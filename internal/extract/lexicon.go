@@ -105,9 +105,6 @@ confirmed claimed insisted emphasized emphasised`)
 // nameParticles join name words without being capitalised ("bin", "al").
 var nameParticles = words(`al el bin ibn bint abu de del della der van von la le da dos du`)
 
-// demonymSuffixes end adjectives of nationality ("Syrian officials").
-var demonymSuffixes = []string{"ian", "ean", "ese", "ish", "ic", "an", "i"}
-
 // casualty roles: a word near a count of people that says what was counted.
 var casualtyRoles = map[string]string{
 	"killed": "deaths", "dead": "deaths", "died": "deaths", "deaths": "deaths", "death": "deaths", "lives": "deaths",

@@ -37,6 +37,8 @@ var (
 	}
 )
 
+func capitalize(s string) string { return strings.ToUpper(s[:1]) + s[1:] }
+
 // mutate spells a name a little differently, as transliterations do.
 func mutate(r *rand.Rand, s string) string {
 	if r.IntN(5) != 0 {
@@ -65,7 +67,7 @@ func Article(seed uint64, i int) (string, []byte) {
 	pubDay := 4 + i%10
 	var b strings.Builder
 	fmt.Fprintf(&b, "---\ntitle: %q\noutlet: %q\nurl: \"https://news%d.example.org/%d/story-%d\"\npublished: 2024-08-%02d\n---\n\n",
-		fmt.Sprintf("%s in %s: %s toll rises as rescuers search", strings.Title(ev), mutate(r, town), strings.Title(ev)),
+		fmt.Sprintf("%s in %s: %s toll rises as rescuers search", capitalize(ev), mutate(r, town), capitalize(ev)),
 		pick(r, outlets), i%37, 2024, i, pubDay)
 	toll := 100 + pubDay*40 + r.IntN(10)
 	for b.Len() < 4900 {
