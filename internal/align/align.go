@@ -10,10 +10,11 @@ import (
 
 // Input is one article with the per-article stages' output.
 type Input struct {
-	Article *model.Article
-	Doc     *model.Doc
-	Claims  []model.Claim
-	Events  map[string]int
+	Article  *model.Article
+	Doc      *model.Doc
+	Claims   []model.Claim
+	Events   map[string]int
+	Shingles []uint64 // Shingles(Article, Doc), when the caller has them cached
 }
 
 // Align builds the ledger of a corpus. Inputs are taken in the order given

@@ -18,36 +18,56 @@ const (
 )
 
 // overlaps finds pairs of sources that share long identical passages.
+// Shingles are the hashes of an article's runs of shingle consecutive words
+// of prose, sorted and unique. They depend on the article alone, so the
+// build computes them with the per-article stages and caches them.
+func Shingles(a *model.Article, d *model.Doc) []uint64 {
+	var ws []string
+	for _, b := range d.Blocks {
+		if b.Kind != model.Prose {
+			continue
+		}
+		for _, w := range strings.Fields(textutil.Fold(a.Text(b.Span))) {
+			ws = append(ws, strings.Trim(w, `.,;:!?"'()“”‘’`))
+		}
+	}
+	seen := map[uint64]bool{}
+	var out []uint64
+	for k := 0; k+shingle <= len(ws); k++ {
+		h := fnv.New64a()
+		for i, w := range ws[k : k+shingle] {
+			if i > 0 {
+				h.Write([]byte{' '})
+			}
+			h.Write([]byte(w))
+		}
+		if v := h.Sum64(); !seen[v] {
+			seen[v] = true
+			out = append(out, v)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
+	return out
+}
+
+// overlaps finds pairs of sources that share long identical passages.
+// (Only prose counts, and cross-article chrome is never prose, so an
+// article's shingles are its own.)
 func overlaps(in []Input, led *model.Ledger) []model.Overlap {
-	sets := make([]map[uint64]bool, len(in))
+	sets := make([][]uint64, len(in))
 	for i, x := range in {
-		chrome := map[int]bool{}
-		for _, bi := range led.Chrome[x.Article.ID] {
-			chrome[bi] = true
+		if x.Shingles != nil {
+			sets[i] = x.Shingles
+		} else {
+			sets[i] = Shingles(x.Article, x.Doc)
 		}
-		var ws []string
-		for bi, b := range x.Doc.Blocks {
-			if b.Kind != model.Prose || chrome[bi] {
-				continue
-			}
-			for _, w := range strings.Fields(textutil.Fold(x.Article.Text(b.Span))) {
-				ws = append(ws, strings.Trim(w, `.,;:!?"'()“”‘’`))
-			}
-		}
-		set := map[uint64]bool{}
-		for k := 0; k+shingle <= len(ws); k++ {
-			h := fnv.New64a()
-			h.Write([]byte(strings.Join(ws[k:k+shingle], " ")))
-			set[h.Sum64()] = true
-		}
-		sets[i] = set
 	}
 	// an inverted index from shingle to the articles that have it; a run
 	// found in many articles is boilerplate or a stock phrase, not copy
 	const common = 8
 	post := map[uint64][]int32{}
 	for i, set := range sets {
-		for h := range set {
+		for _, h := range set {
 			post[h] = append(post[h], int32(i))
 		}
 	}

@@ -254,7 +254,7 @@ func (b *Builder) compile(changed []string, emit func(render.File) error) ([]ren
 		if !kept[e.Article.File] {
 			continue
 		}
-		in = append(in, align.Input{Article: &e.Article, Doc: &e.Doc, Claims: e.Result.Claims, Events: e.Result.Events})
+		in = append(in, align.Input{Article: &e.Article, Doc: &e.Doc, Claims: e.Result.Claims, Events: e.Result.Events, Shingles: e.Shingles})
 		ptrs = append(ptrs, &e.Article)
 		docs = append(docs, &e.Doc)
 	}
@@ -396,7 +396,7 @@ func (b *Builder) fastPath(changed []string) ([]string, int) {
 func perArticle(path string, raw []byte) *cache.Entry {
 	a, diags := corpus.Parse(path, raw)
 	d := segment.Segment(&a)
-	return &cache.Entry{Article: a, Doc: d, Result: extract.Extract(&a, &d), Diags: diags}
+	return &cache.Entry{Article: a, Doc: d, Result: extract.Extract(&a, &d), Diags: diags, Shingles: align.Shingles(&a, &d)}
 }
 
 func exists(fsys fs.FS, p string) bool {

@@ -52,6 +52,9 @@ type Entry struct {
 	Doc     model.Doc
 	Result  extract.Result
 	Diags   diag.List // findings about the article's front matter, reported on every build
+	// Shingles are the article's word-run hashes for wire-copy detection
+	// (align.Shingles), a per-article computation like the others.
+	Shingles []uint64
 }
 
 // Cache is a concurrency-safe map from key hash to entry. Entries not used
