@@ -37,11 +37,11 @@ func (names) Extract(s *Sentence) []model.Claim {
 		}
 		// extend the run
 		j := i + 1
-		if !endsName(t[i].Text) {
+		if !endsName(t[i].Text) || commonPossessive(s, i) {
 			for j < n {
 				if nameWord(s, j) && !s.Taken(j, j+1) {
 					j++
-					if endsName(t[j-1].Text) {
+					if endsName(t[j-1].Text) && !commonPossessive(s, j-1) {
 						break
 					}
 					continue
@@ -164,6 +164,20 @@ func nameWord(s *Sentence, k int) bool {
 		return unicode.IsUpper(r)
 	}
 	return false
+}
+
+// commonPossessive reports whether token k is a common noun's possessive
+// that belongs inside an organisation's name, when capitalised names follow
+// ("People's Liberation Army", "Children's Hospital"), unlike a place's
+// ("Syria's Interior Ministry").
+func commonPossessive(s *Sentence, k int) bool {
+	w := s.Lower[k]
+	if !strings.HasSuffix(w, "'s") && !strings.HasSuffix(w, "s'") {
+		return false
+	}
+	base := strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "'")
+	return (commonPlurals[base] || base == "children" || base == "women" || base == "men") &&
+		k+1 < len(s.Toks) && s.Toks[k+1].Cap() && s.Toks[k+1].Kind == textutil.Word
 }
 
 // endsName reports whether a token closes a name: a possessive or a "-led" suffix.

@@ -224,3 +224,21 @@ func TestOtherIncidents(t *testing.T) {
 		t.Errorf("03:00 local and 21:30 GMT should be two times that are not compared: %+v", times)
 	}
 }
+
+func TestOrganisationNamesWithPossessives(t *testing.T) {
+	names := func(text string) []string {
+		var out []string
+		for _, c := range claimsOf(t, text, "") {
+			if c.Name != nil {
+				out = append(out, c.Name.Name)
+			}
+		}
+		return out
+	}
+	if got := names("Troops of the People's Liberation Army arrived on Monday."); len(got) != 1 || got[0] != "People's Liberation Army" {
+		t.Errorf("People's Liberation Army: %q", got)
+	}
+	if got := names("Officials of Syria's Interior Ministry declined to comment."); len(got) != 2 || got[0] != "Syria" || got[1] != "Interior Ministry" {
+		t.Errorf("Syria's Interior Ministry: %q", got)
+	}
+}
