@@ -173,8 +173,9 @@ func parseDate(s *Sentence, i int) (model.DateValue, int, bool) {
 		return v, j, true
 	}
 
-	// weekday: "on Sunday", "Sunday, Aug. 3, 2014"
-	if wd := textutil.Weekday(low[i]); wd >= 0 && t[i].Cap() && part == "" {
+	// weekday: "on Sunday", "Sunday, Aug. 3, 2014", "Sunday's quake"
+	possessive := strings.HasSuffix(low[i], "'s")
+	if wd := textutil.Weekday(strings.TrimSuffix(low[i], "'s")); wd >= 0 && t[i].Cap() && part == "" {
 		j := i + 1
 		if j+1 < n && t[j].Text == "," {
 			if m, _ := monthAt(s, j+1); m != 0 {
@@ -193,7 +194,7 @@ func parseDate(s *Sentence, i int) (model.DateValue, int, bool) {
 			next = low[j]
 		}
 		if !(prev == "on" || prev == "last" || prev == "since" || prev == "by" || prev == "until" || prev == "early" || prev == "late" ||
-			next == "morning" || next == "afternoon" || next == "evening" || next == "night") {
+			next == "morning" || next == "afternoon" || next == "evening" || next == "night" || possessive) {
 			return v, 0, false
 		}
 		v.Weekday = wd + 1
@@ -335,14 +336,22 @@ func eventAnchor(s *Sentence, i, j int) string { return eventAnchorWithin(s, i, 
 func eventAnchorWithin(s *Sentence, i, j, gap int) string {
 	low := s.Lower
 	n := len(low)
-	// (a) "the October 29 raid"
-	k := j
-	if k < n && s.Toks[k].Text == "-" {
-		k++
-	}
-	if k < n && s.Toks[k].Kind == textutil.Word && !s.Toks[k].Cap() {
-		if ev := IncidentNoun(low[k]); ev != "" {
-			return ev
+	// (a) "the October 29 raid", "Sunday's 6.5-magnitude quake": the noun
+	// after the date, past a few modifiers (figures, hyphens, adjectives)
+	for k := j; k < n && k <= j+4; k++ {
+		tk := s.Toks[k]
+		if tk.Kind == textutil.Word && !tk.Cap() {
+			if ev := IncidentNoun(low[k]); ev != "" {
+				return ev
+			}
+			if textutil.FunctionWords[low[k]] {
+				break
+			}
+		} else if tk.Kind == textutil.Punct && tk.Text != "-" {
+			break
+		}
+		if k > j && tk.Kind == textutil.Word && tk.Cap() {
+			break
 		}
 	}
 	// (b) noun … occurrence verb … date, in one clause: "The quake struck an

@@ -27,6 +27,7 @@ func TestDates(t *testing.T) {
 		{"A strong earthquake struck on Sunday, collapsing houses.", "2014-08-04", "2014-08-03", "earthquake"},
 		{"A strong earthquake struck on Sunday, collapsing houses.", "", "XXXX-XX-XX", "earthquake"},
 		{"On Sunday, a strong earthquake struck the county.", "2014-08-05", "2014-08-03", "earthquake"},
+		{"Sunday's 6.5-magnitude quake was the most damaging in years.", "2014-08-06", "2014-08-03", "earthquake"},
 		{"At its height in 2015, the group held territory.", "", "2015", ""},
 		{"It has documented 52 incidents since 2020.", "", "2020/..", ""},
 		{"In 1970, a magnitude-7.7 earthquake in Yunnan killed at least 15,000 people.", "", "1970", ""},
