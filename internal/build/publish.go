@@ -56,23 +56,6 @@ func readManifest(out string) (map[string]string, error) {
 // changed files until every page has rendered.
 const Staging = ".dossier-staging"
 
-// Publish writes files into out: only changed files, removing files of the
-// previous build that are gone. It returns the paths written and how many
-// files were removed.
-func Publish(out string, files []render.File) (written []string, removed int, err error) {
-	st, err := newStager(out, nil)
-	if err != nil {
-		return nil, 0, err
-	}
-	for _, f := range files {
-		if err := st.add(f); err != nil {
-			st.abort()
-			return nil, 0, err
-		}
-	}
-	return st.commit()
-}
-
 // stager publishes a build in two steps, so that it never holds the whole
 // site in memory and a failed build changes nothing: add (from any
 // goroutine) writes each changed file into the staging folder as soon as it

@@ -78,7 +78,7 @@ survey network networks news university party committee organisation organizatio
 corp inc ltd bank court government police service services institute federation union office administration
 authority commission cross crescent times post herald journal tribune guardian broadcasting television radio tv
 guard navy corps fund foundation alliance front movement brigade brigades coalition security house parliament
-congress senate assembly agency observatory monitor daily images photos reuters ap afp xinhua cctv bbc cnn`)
+congress senate assembly agency observatory monitor daily images photos`)
 
 // orgNouns, in lower case around a name, mark an organisation.
 var orgNouns = words(`group groups organisation organization agency monitor broadcaster newspaper outlet militia

@@ -10,7 +10,6 @@ import (
 	"path"
 	"runtime"
 	"runtime/pprof"
-	"sort"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -147,15 +146,6 @@ func New(opts Options) (*Renderer, error) {
 	return &Renderer{tmpls: tmpls, assets: opts.Assets}, nil
 }
 
-// Render produces every output file of the site.
-func Render(s *site.Site, opts Options) ([]File, error) {
-	r, err := New(opts)
-	if err != nil {
-		return nil, err
-	}
-	return r.Site(s)
-}
-
 // Page renders one page.
 func (r *Renderer) Page(s *site.Site, p site.Page) (File, error) {
 	t := r.tmpls[p.Template]
@@ -225,51 +215,6 @@ func (r *Renderer) Each(s *site.Site, emit func(File) error) error {
 		return fmt.Errorf("encode dossier.json: %w", err)
 	}
 	return emit(File{Path: "dossier.json", Data: j.Bytes()})
-}
-
-// Site renders every page, the assets and dossier.json, sorted by path.
-func (r *Renderer) Site(s *site.Site) ([]File, error) {
-	// pages are independent: render them on every core
-	files := make([]File, len(s.Pages))
-	errs := make([]error, len(s.Pages))
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				i := int(next.Add(1) - 1)
-				if i >= len(s.Pages) {
-					return
-				}
-				// label the work by template, for profiles (pprof -tags)
-				pprof.Do(context.Background(), pprof.Labels("template", s.Pages[i].Template), func(context.Context) {
-					files[i], errs[i] = r.Page(s, s.Pages[i])
-				})
-			}
-		}()
-	}
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return nil, err
-		}
-	}
-	assets, err := Assets(r.assets)
-	if err != nil {
-		return nil, err
-	}
-	files = append(files, assets...)
-	var j bytes.Buffer
-	enc := json.NewEncoder(&j)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(s.Export); err != nil {
-		return nil, fmt.Errorf("encode dossier.json: %w", err)
-	}
-	files = append(files, File{Path: "dossier.json", Data: j.Bytes()})
-	sort.Slice(files, func(i, k int) bool { return files[i].Path < files[k].Path })
-	return files, nil
 }
 
 // Assets copies every asset file; earlier folders win by name.

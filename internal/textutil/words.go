@@ -32,12 +32,6 @@ var monthNames = map[string]int{
 // trailing dot allowed), or 0.
 func Month(w string) int { return monthNames[strings.TrimSuffix(Fold(w), ".")] }
 
-// MonthName is the English name of month m (1–12).
-func MonthName(m int) string {
-	return [...]string{"", "January", "February", "March", "April", "May", "June", "July", "August",
-		"September", "October", "November", "December"}[m]
-}
-
 var weekdays = map[string]int{"sunday": 0, "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6}
 
 // Weekday returns 0–6 (Sunday = 0) for a weekday name, or -1.
