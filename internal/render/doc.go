@@ -2,10 +2,13 @@
 //
 // Input: the Site and the template and asset folders, searched in order so a
 // site's own templates/NAME.html or assets/NAME overrides the embedded one.
-// Output: []File{Path, Data}, sorted by path — every page as HTML, the
-// assets, and dossier.json. html/template escapes all article text and
-// front matter; Markdown articles have their inline markup rendered by
-// goldmark with raw HTML and dangerous links dropped.
+// Output: each File{Path, Data} handed to a callback as soon as it is
+// rendered (Renderer.Each; pages on every core, then the assets and
+// dossier.json), so the whole site is never held in memory; Renderer.Page
+// renders one page. html/template escapes all article text and front
+// matter, and the long lists built in Go use html.EscapeString; Markdown
+// articles have their inline markup rendered by goldmark with raw HTML and
+// dangerous links dropped.
 //
 // Never: writes files (build does), reads articles, or adds anything that
 // changes between runs (no timestamps): the same Site gives the same bytes.
