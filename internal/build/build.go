@@ -12,6 +12,7 @@ import (
 	"runtime"
 	"sort"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"dossier/internal/align"
@@ -285,21 +286,27 @@ func (b *Builder) compile(changed []string, emit func(render.File) error) ([]ren
 	t = time.Now()
 	var files []render.File
 	var mu sync.Mutex
+	var count atomic.Int64
 	collect := func(f render.File) error {
+		count.Add(1)
+		if emit != nil {
+			return emit(f) // from several goroutines at once
+		}
+		data, err := f.Bytes()
+		if err != nil {
+			return err
+		}
 		mu.Lock()
 		defer mu.Unlock()
-		res.Files++
-		if emit == nil {
-			files = append(files, f)
-			return nil
-		}
-		return emit(f)
+		files = append(files, render.File{Path: f.Path, Data: bytes.Clone(data)}) // render reuses its buffers
+		return nil
 	}
 	r, err := render.New(b.renderOptions(fsys))
 	if err == nil {
 		err = r.Each(s, collect)
 	}
 	res.Timings.Render = time.Since(t)
+	res.Files = int(count.Load())
 	var conflict *ConflictError
 	if errors.As(err, &conflict) {
 		return nil, res, err

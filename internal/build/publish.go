@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -83,31 +84,95 @@ func newStager(out string, skip map[string]bool) (*stager, error) {
 }
 
 // add records one file of the build, staging it when its bytes changed.
+// It is safe to call from several goroutines; the file is written outside
+// the lock.
 func (st *stager) add(f render.File) error {
-	h := hashOf(f.Data)
+	dst := filepath.Join(st.out, filepath.FromSlash(f.Path))
 	st.mu.Lock()
-	defer st.mu.Unlock()
 	prev, mine := st.old[f.Path]
-	if st.skip[f.Path] && mine {
+	skip := st.skip[f.Path] && mine
+	if skip {
 		st.now[f.Path] = prev
+	}
+	st.mu.Unlock()
+	if skip {
 		return nil
 	}
-	st.now[f.Path] = h
-	dst := filepath.Join(st.out, filepath.FromSlash(f.Path))
 	if !mine {
 		if _, err := os.Lstat(dst); err == nil {
 			return &ConflictError{Path: filepath.ToSlash(dst)}
 		}
-	} else if prev == h {
-		if fi, err := os.Stat(dst); err == nil && fi.Size() == int64(len(f.Data)) {
-			return nil // unchanged
+	}
+	staged := filepath.Join(st.dir, filepath.FromSlash(f.Path))
+	var h string
+	var size int64
+	if f.Write != nil {
+		// streamed: written to the staging folder, hashed on the way
+		var err error
+		if h, size, err = writeStream(staged, f.Write); err != nil {
+			return err
+		}
+	} else {
+		h, size = hashOf(f.Data), int64(len(f.Data))
+	}
+	unchanged := false
+	if mine && prev == h {
+		if fi, err := os.Stat(dst); err == nil && fi.Size() == size {
+			unchanged = true
 		}
 	}
-	if err := writeStaged(filepath.Join(st.dir, filepath.FromSlash(f.Path)), f.Data); err != nil {
-		return err
+	switch {
+	case unchanged && f.Write != nil:
+		os.Remove(staged)
+	case !unchanged && f.Write == nil:
+		if err := writeStaged(staged, f.Data); err != nil {
+			return err
+		}
 	}
-	st.staged = append(st.staged, f.Path)
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	st.now[f.Path] = h
+	if !unchanged {
+		st.staged = append(st.staged, f.Path)
+	}
 	return nil
+}
+
+// writeStream writes a streamed file in the staging folder and returns
+// the hash and size of what it wrote.
+func writeStream(p string, write func(io.Writer) error) (string, int64, error) {
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		return "", 0, fmt.Errorf("create %s: %w", filepath.Dir(p), err)
+	}
+	out, err := os.Create(p)
+	if err != nil {
+		return "", 0, fmt.Errorf("write %s: %w", p, err)
+	}
+	h := sha256.New()
+	bw := bufio.NewWriterSize(io.MultiWriter(out, h), 1<<16)
+	cw := &countWriter{w: bw}
+	err = write(cw)
+	if err == nil {
+		err = bw.Flush()
+	}
+	if cerr := out.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return "", 0, fmt.Errorf("write %s: %w", p, err)
+	}
+	return hex.EncodeToString(h.Sum(nil)), cw.n, nil
+}
+
+type countWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
 }
 
 func (st *stager) abort() { os.RemoveAll(st.dir) }

@@ -95,7 +95,7 @@ func Extract(a *model.Article, d *model.Doc) Result {
 	res := Result{Events: map[string]int{}}
 	pub := Published(a.Meta.Published)
 	var sents []*Sentence
-	text := string(a.Raw) // one copy; sentences are slices of it
+	text := a.Str() // sentences are views of the file
 	lowerSeen := map[string]bool{}
 	// one token buffer and one folded-word buffer for the whole article
 	all := make([]textutil.Token, 0, len(text)/5+16)

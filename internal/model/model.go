@@ -15,6 +15,7 @@ import (
 	"encoding/json"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // Span is a half-open byte range [Start, End) into an Article's Raw bytes.
@@ -42,16 +43,27 @@ type Meta struct {
 
 // Article is one input file.
 type Article struct {
-	ID        string `json:"id"`     // stable slug of the file name stem
-	File      string `json:"file"`   // path relative to the site dir, slash-separated
-	Format    string `json:"format"` // "md" or "txt"
-	Raw       []byte `json:"-"`
+	ID        string `json:"id"`         // stable slug of the file name stem
+	File      string `json:"file"`       // path relative to the site dir, slash-separated
+	Format    string `json:"format"`     // "md" or "txt"
+	Raw       []byte `json:"-"`          // the file as read; never modified (see Str)
 	BodyStart int    `json:"body_start"` // offset of the body, after front matter
 	Meta      Meta   `json:"meta"`
 }
 
-// Text returns the raw bytes of span s as a string.
-func (a *Article) Text(s Span) string { return string(a.Raw[s.Start:s.End]) }
+// Str is the whole file as a string. It shares Raw's memory rather than
+// copying it: Raw is never modified once read (every stage only slices it),
+// so each sentence, claim and quote of the build is a view of the one copy
+// of the file, however many stages hold it.
+func (a *Article) Str() string {
+	if len(a.Raw) == 0 {
+		return ""
+	}
+	return unsafe.String(&a.Raw[0], len(a.Raw))
+}
+
+// Text returns the raw bytes of span s as a string (a view, see Str).
+func (a *Article) Text(s Span) string { return a.Str()[s.Start:s.End] }
 
 // Line returns the 1-based line number of byte offset off.
 func (a *Article) Line(off int) int {

@@ -3,9 +3,9 @@ package render
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"html/template"
+	"io"
 	"io/fs"
 	"path"
 	"runtime"
@@ -19,11 +19,27 @@ import (
 	"dossier/internal/site"
 )
 
-// File is one output file.
+// File is one output file: its bytes in Data, or, for a file too large to
+// hold in memory at once (dossier.json), a Write function that streams them.
 type File struct {
-	Path string
-	Data []byte
+	Path  string
+	Data  []byte
+	Write func(io.Writer) error
 }
+
+// Bytes returns the file's bytes, running Write when it is a streamed file.
+func (f File) Bytes() ([]byte, error) {
+	if f.Write == nil {
+		return f.Data, nil
+	}
+	var b bytes.Buffer
+	err := f.Write(&b)
+	return b.Bytes(), err
+}
+
+// buffers are reused between pages: a page is rendered into one, handed to
+// emit, and the buffer goes back here when emit returns.
+var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // Options say where templates and assets come from; earlier folders
 // override later ones by file name.
@@ -148,22 +164,38 @@ func New(opts Options) (*Renderer, error) {
 
 // Page renders one page.
 func (r *Renderer) Page(s *site.Site, p site.Page) (File, error) {
-	t := r.tmpls[p.Template]
-	if t == nil {
-		return File{}, fmt.Errorf("no template %q for %s", p.Template, p.Path)
-	}
 	var b bytes.Buffer
-	if err := t.ExecuteTemplate(&b, "layout.html", view{Site: s, Page: p, Root: p.Root, Data: p.Data}); err != nil {
-		return File{}, fmt.Errorf("render %s with templates/%s.html: %w", p.Path, p.Template, err)
+	if err := r.page(&b, s, p); err != nil {
+		return File{}, err
 	}
 	return File{Path: p.Path, Data: b.Bytes()}, nil
 }
 
+func (r *Renderer) page(b *bytes.Buffer, s *site.Site, p site.Page) error {
+	t := r.tmpls[p.Template]
+	if t == nil {
+		return fmt.Errorf("no template %q for %s", p.Template, p.Path)
+	}
+	if err := t.ExecuteTemplate(b, "layout.html", view{Site: s, Page: p, Root: p.Root, Data: p.Content()}); err != nil {
+		return fmt.Errorf("render %s with templates/%s.html: %w", p.Path, p.Template, err)
+	}
+	return nil
+}
+
 // Each renders every page, the assets and dossier.json, and hands each
 // file to emit as soon as it is ready, from several goroutines at once, so
-// the whole site is never held in memory. It stops at the first error,
-// from rendering or from emit.
+// the whole site is never held in memory: a page's data is laid out when it
+// renders (site.Page.Content) and its buffer is reused once emit returns, so
+// emit must not keep f.Data. dossier.json, the largest file, is streamed
+// (File.Write) and starts first, beside the pages. Each stops at the first
+// error, from rendering or from emit.
 func (r *Renderer) Each(s *site.Site, emit func(File) error) error {
+	assets, err := Assets(r.assets)
+	if err != nil {
+		return err
+	}
+	// job 0 is dossier.json, then the pages, then the assets
+	jobs := 1 + len(s.Pages) + len(assets)
 	var failed atomic.Bool
 	errs := make([]error, runtime.GOMAXPROCS(0))
 	var next atomic.Int64
@@ -174,16 +206,33 @@ func (r *Renderer) Each(s *site.Site, emit func(File) error) error {
 			defer wg.Done()
 			for !failed.Load() {
 				i := int(next.Add(1) - 1)
-				if i >= len(s.Pages) {
+				if i >= jobs {
 					return
 				}
-				var f File
 				var err error
-				pprof.Do(context.Background(), pprof.Labels("template", s.Pages[i].Template), func(context.Context) {
-					f, err = r.Page(s, s.Pages[i])
-				})
-				if err == nil {
-					err = emit(f)
+				switch {
+				case i == 0:
+					err = emit(File{Path: "dossier.json", Write: func(w io.Writer) error {
+						if err := site.WriteExport(w, s); err != nil {
+							return fmt.Errorf("write dossier.json: %w", err)
+						}
+						return nil
+					}})
+				case i <= len(s.Pages):
+					p := s.Pages[i-1]
+					b := buffers.Get().(*bytes.Buffer)
+					b.Reset()
+					pprof.Do(context.Background(), pprof.Labels("template", p.Template), func(context.Context) {
+						err = r.page(b, s, p)
+					})
+					if err == nil {
+						err = emit(File{Path: p.Path, Data: b.Bytes()})
+					}
+					if b.Cap() <= 4<<20 {
+						buffers.Put(b) // a huge one-off page's buffer is let go
+					}
+				default:
+					err = emit(assets[i-1-len(s.Pages)])
 				}
 				if err != nil {
 					errs[w] = err
@@ -199,22 +248,7 @@ func (r *Renderer) Each(s *site.Site, emit func(File) error) error {
 			return err
 		}
 	}
-	assets, err := Assets(r.assets)
-	if err != nil {
-		return err
-	}
-	for _, f := range assets {
-		if err := emit(f); err != nil {
-			return err
-		}
-	}
-	var j bytes.Buffer
-	enc := json.NewEncoder(&j)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(s.Export); err != nil {
-		return fmt.Errorf("encode dossier.json: %w", err)
-	}
-	return emit(File{Path: "dossier.json", Data: j.Bytes()})
+	return nil
 }
 
 // Assets copies every asset file; earlier folders win by name.

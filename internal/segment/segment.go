@@ -31,7 +31,7 @@ func Segment(a *model.Article) model.Doc {
 	}
 	doc := model.Doc{Article: a.ID}
 	seenProse := false
-	text := string(a.Raw)
+	text := a.Str()
 	for _, sp := range spans {
 		txt := text[sp.Start:sp.End]
 		if strings.TrimSpace(txt) == "" {

@@ -1,6 +1,9 @@
 package site
 
 import (
+	"bufio"
+	"encoding/json"
+	"io"
 	"strings"
 
 	"dossier/internal/model"
@@ -94,63 +97,109 @@ type ExportTimeline struct {
 	Sources []string `json:"sources"`
 }
 
-func export(s *Site, in Input, led *model.Ledger) Export {
-	ex := Export{Title: s.Title, MainEvent: led.MainEvent, Overlaps: led.Overlaps}
-	if ex.Overlaps == nil {
-		ex.Overlaps = []model.Overlap{}
+// WriteExport writes dossier.json: the Export document, indented, one fact
+// at a time, so the claims of a large corpus are never all in memory as
+// JSON. The bytes are those of encoding/json's Encoder with a two-space
+// indent.
+func WriteExport(w io.Writer, s *Site) error {
+	led := s.led
+	bw := bufio.NewWriterSize(w, 1<<16)
+	field := func(name string, v any, last bool) error {
+		b, err := json.MarshalIndent(v, "  ", "  ")
+		if err != nil {
+			return err
+		}
+		bw.WriteString("  \"" + name + "\": ")
+		bw.Write(b)
+		if !last {
+			bw.WriteString(",")
+		}
+		bw.WriteString("\n")
+		return nil
 	}
+	overlaps := led.Overlaps
+	if overlaps == nil {
+		overlaps = []model.Overlap{}
+	}
+	sources := []ExportSource{}
 	for _, src := range s.Sources {
-		ex.Sources = append(ex.Sources, ExportSource{ID: src.ID, File: src.File, Title: src.Title, Outlet: src.Outlet,
+		sources = append(sources, ExportSource{ID: src.ID, File: src.File, Title: src.Title, Outlet: src.Outlet,
 			URL: src.URL, Published: src.Published, Author: src.Author, ArchiveURL: src.ArchiveURL, Page: dirURL(src.Page)})
 	}
+	entities := []ExportEntity{}
 	for _, e := range led.Entities {
 		ee := ExportEntity{ID: e.ID, Kind: string(e.Kind), Name: e.Name, Page: dirURL(EntityPage(e.ID)), Aliases: []string{}}
 		for _, a := range e.Aliases {
 			ee.Aliases = append(ee.Aliases, a.Text)
 			ee.Variants = append(ee.Variants, ExportVariant{Text: a.Text, Sources: a.Sources})
 		}
-		ex.Entities = append(ex.Entities, ee)
+		entities = append(entities, ee)
 	}
-	arts := map[string]*model.Article{}
-	for _, a := range in.Articles {
-		arts[a.ID] = a
-	}
-	for _, f := range led.Facts {
-		ef := ExportFact{ID: f.ID, Slug: f.ID, Page: dirURL(FactPage(f.ID)), Title: f.Title, Kind: f.Kind, Subject: f.Subject, Scope: f.Scope, Status: string(f.Status),
-			Possible: f.Possible, Conflict: f.Conflict, Internal: f.Internal, InternalConflict: f.InternalConflict,
-			Independent: f.Independent, Sequence: f.Sequence}
-		for _, c := range f.Claims {
-			ec := ExportClaim{Source: c.Article, Text: c.Text, Value: c.Value, Authority: c.Authority, Scope: c.Scope, AsOf: c.AsOf, Entity: c.Entity,
-				Quote: arts[c.Article].Text(c.Sentence), Anchor: dirURL(SourcePage(c.Article)) + "#" + c.Anchor}
-			if c.Qty != nil {
-				ec.Qualifier, ec.Unit = c.Qty.Qualifier, c.Qty.Unit
-			}
-			if c.Time != nil && c.Time.Approx {
-				ec.Qualifier = "around"
-			}
-			ef.Claims = append(ef.Claims, ec)
+	bw.WriteString("{\n")
+	for _, f := range []struct {
+		name string
+		v    any
+	}{{"title", s.Title}, {"main_event", led.MainEvent}, {"sources", sources}, {"entities", entities}} {
+		if err := field(f.name, f.v, false); err != nil {
+			return err
 		}
-		ex.Facts = append(ex.Facts, ef)
 	}
+	// facts, one at a time
+	bw.WriteString("  \"facts\": [")
+	for i := range led.Facts {
+		b, err := json.MarshalIndent(exportFact(s.arts, &led.Facts[i]), "    ", "  ")
+		if err != nil {
+			return err
+		}
+		if i > 0 {
+			bw.WriteString(",")
+		}
+		bw.WriteString("\n    ")
+		bw.Write(b)
+	}
+	if len(led.Facts) > 0 {
+		bw.WriteString("\n  ")
+	}
+	bw.WriteString("],\n")
+	timeline := []ExportTimeline{}
 	for _, e := range led.Timeline {
-		ex.Timeline = append(ex.Timeline, ExportTimeline{Date: e.Date.Norm(), Label: e.Label, Fact: e.Fact, Status: string(e.Status), Sources: e.Sources})
+		timeline = append(timeline, ExportTimeline{Date: e.Date.Norm(), Label: e.Label, Fact: e.Fact, Status: string(e.Status), Sources: e.Sources})
 	}
-	ex.Retired = []ExportRetired{}
+	retired := []ExportRetired{}
 	for _, m := range s.Moved {
 		r := ExportRetired{Slug: m.Slug, Page: dirURL(FactPage(m.Slug)), Targets: []string{}}
 		for _, l := range m.Targets {
 			r.Targets = append(r.Targets, strings.TrimSuffix(strings.TrimPrefix(l.Href, "facts/"), "/index.html"))
 		}
-		ex.Retired = append(ex.Retired, r)
+		retired = append(retired, r)
 	}
-	if ex.Entities == nil {
-		ex.Entities = []ExportEntity{}
+	if err := field("timeline", timeline, false); err != nil {
+		return err
 	}
-	if ex.Facts == nil {
-		ex.Facts = []ExportFact{}
+	if err := field("overlaps", overlaps, false); err != nil {
+		return err
 	}
-	if ex.Timeline == nil {
-		ex.Timeline = []ExportTimeline{}
+	if err := field("retired", retired, true); err != nil {
+		return err
 	}
-	return ex
+	bw.WriteString("}\n")
+	return bw.Flush()
+}
+
+func exportFact(arts map[string]*model.Article, f *model.Fact) ExportFact {
+	ef := ExportFact{ID: f.ID, Slug: f.ID, Page: dirURL(FactPage(f.ID)), Title: f.Title, Kind: f.Kind, Subject: f.Subject, Scope: f.Scope, Status: string(f.Status),
+		Possible: f.Possible, Conflict: f.Conflict, Internal: f.Internal, InternalConflict: f.InternalConflict,
+		Independent: f.Independent, Sequence: f.Sequence, Claims: make([]ExportClaim, 0, len(f.Claims))}
+	for _, c := range f.Claims {
+		ec := ExportClaim{Source: c.Article, Text: c.Text, Value: c.Value, Authority: c.Authority, Scope: c.Scope, AsOf: c.AsOf, Entity: c.Entity,
+			Quote: arts[c.Article].Text(c.Sentence), Anchor: dirURL(SourcePage(c.Article)) + "#" + c.Anchor}
+		if c.Qty != nil {
+			ec.Qualifier, ec.Unit = c.Qty.Qualifier, c.Qty.Unit
+		}
+		if c.Time != nil && c.Time.Approx {
+			ec.Qualifier = "around"
+		}
+		ef.Claims = append(ef.Claims, ec)
+	}
+	return ef
 }

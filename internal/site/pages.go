@@ -24,9 +24,10 @@ type Pager struct {
 	Pages          []Link // every page, in order
 }
 
-// paged splits rows into pages at base ("facts/x/index.html"), base/page/2/…
-func paged(base, tmpl, title string, item any, rows []Row) []Page {
-	n := (len(rows) + PerPage - 1) / PerPage
+// paged splits n rows into pages at base ("facts/x/index.html"),
+// base/page/2/…; rows lays out the rows of one page when it renders.
+func paged(base, tmpl, title string, item any, total int, rows func(lo, hi int) []Row) []Page {
+	n := (total + PerPage - 1) / PerPage
 	if n == 0 {
 		n = 1
 	}
@@ -41,13 +42,15 @@ func paged(base, tmpl, title string, item any, rows []Row) []Page {
 	}
 	var out []Page
 	for k := 1; k <= n; k++ {
-		lo, hi := (k-1)*PerPage, min(k*PerPage, len(rows))
+		lo, hi := (k-1)*PerPage, min(k*PerPage, total)
 		t := title
 		if k > 1 {
 			t = fmt.Sprintf("%s (page %d)", title, k)
 		}
-		out = append(out, page(links[k-1].Href, tmpl, t, &Paged{Item: item, Rows: rows[lo:hi],
-			Pager: Pager{Current: k, Count: n, Total: len(rows), Pages: window(links, k)}}))
+		pager := Pager{Current: k, Count: n, Total: total, Pages: window(links, k)}
+		p := page(links[k-1].Href, tmpl, t, nil)
+		p.lazy = func() any { return &Paged{Item: item, Rows: rows(lo, hi), Pager: pager} }
+		out = append(out, p)
 	}
 	return out
 }
@@ -77,8 +80,9 @@ func page(path, tmpl, title string, data any) Page {
 	return Page{Path: path, Template: tmpl, Title: title, Root: rootOf(path), Data: data}
 }
 
-// pages lists every page of the site, in a fixed order.
-func pages(s *Site) []Page {
+// pages lists every page of the site, in a fixed order; text(i) lays out
+// source i's page when it renders.
+func pages(s *Site, text func(i int) func() any) []Page {
 	ps := []Page{
 		page("index.html", "index", s.Title, s),
 		page("facts/index.html", "facts", "Facts", s),
@@ -89,13 +93,15 @@ func pages(s *Site) []Page {
 		page("404.html", "404", "Page not found", s),
 	}
 	for _, f := range s.Facts {
-		ps = append(ps, paged(f.Page, "fact", f.Title, f, f.Rows)...)
+		ps = append(ps, paged(f.Page, "fact", f.Title, f, f.nRows, f.rows)...)
 	}
-	for _, src := range s.Sources {
-		ps = append(ps, page(src.Page, "source", src.Title, src))
+	for i, src := range s.Sources {
+		p := page(src.Page, "source", src.Title, nil)
+		p.lazy = text(i)
+		ps = append(ps, p)
 	}
 	for _, e := range s.Entities {
-		ps = append(ps, paged(e.Page, "entity", e.Name, e, e.Mentions)...)
+		ps = append(ps, paged(e.Page, "entity", e.Name, e, len(e.Mentions), func(lo, hi int) []Row { return e.Mentions[lo:hi] })...)
 	}
 	for _, m := range s.Moved {
 		title := "This fact has moved"

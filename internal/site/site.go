@@ -26,6 +26,18 @@ type Page struct {
 	Title    string
 	Root     string // relative path from the page's folder to the site root
 	Data     any
+	lazy     func() any
+}
+
+// Content is the page's data: Data, or, for the pages that carry most of
+// the site's bytes (a fact's citation pages, a source's text), the data
+// laid out now. Render calls it as each page renders, on every core, so the
+// rows of the whole site are never in memory at once.
+func (p Page) Content() any {
+	if p.lazy != nil {
+		return p.lazy()
+	}
+	return p.Data
 }
 
 // Link is a root-relative link.
@@ -108,7 +120,6 @@ type Fact struct {
 	ID, Title, Kind, Status, Verdict, Conflict string
 	Page                                       string
 	Possible, Precision                        bool
-	Rows                                       []Row
 	Values                                     []ValueGroup
 	TopValues                                  []ValueGroup // the first MaxListed values, for summaries
 	MoreValues                                 int          // values beyond MaxValues, counted only
@@ -119,6 +130,8 @@ type Fact struct {
 	SequenceLinks                              []Link
 	Sources, Independent                       int
 	Entity                                     *Link
+	nRows                                      int
+	rows                                       func(lo, hi int) []Row // the citation table, laid out a page at a time
 }
 
 // Entity is an entity page.
@@ -210,11 +223,12 @@ type Site struct {
 	Overlaps      []OverlapRow
 	Pages         []Page
 	Moved         []*Moved
-	Export        Export
 	Index         *Index
 	ArticleCount  int
 	DisputedCount int
 	PossibleCount int
+	led           *model.Ledger
+	arts          map[string]*model.Article
 }
 
 // EntityGroup lists the entities of one kind.
@@ -286,27 +300,36 @@ func Build(in Input) *Site {
 			Page: FactPage(f.ID), Possible: f.Possible, Precision: f.Precision, Sources: len(f.Sources), Independent: f.Independent,
 			Sequence: f.Sequence}
 		sf.Verdict = verdict(f)
-		for _, c := range f.Claims {
-			a := arts[c.Article]
-			row := Row{Source: srcLink(c.Article), Outlet: a.Meta.Outlet, Published: a.Meta.Published, Says: c.Text,
-				Value: c.Value, Display: c.Display, Authority: c.Authority, Scope: c.Scope,
-				Quote: textutil.SquashSpace(a.Text(c.Sentence)), QuoteHref: SourcePage(c.Article) + "#" + c.Anchor}
-			if a.Meta.URL != "" {
-				row.Original = TextFragment(a.Meta.URL, row.Quote)
-			}
+		display := func(c model.FactClaim) string {
 			if c.Entity != "" {
-				row.Display = entityName[c.Entity]
+				return entityName[c.Entity]
 			}
-			sf.Rows = append(sf.Rows, row)
+			return c.Display
 		}
-		group := func(display, value string, idx []int) ValueGroup {
-			g := ValueGroup{Display: display, Value: value}
+		claims := f.Claims
+		sf.nRows = len(claims)
+		sf.rows = func(lo, hi int) []Row {
+			rows := make([]Row, 0, hi-lo)
+			for _, c := range claims[lo:hi] {
+				a := arts[c.Article]
+				row := Row{Source: srcLink(c.Article), Outlet: a.Meta.Outlet, Published: a.Meta.Published, Says: c.Text,
+					Value: c.Value, Display: display(c), Authority: c.Authority, Scope: c.Scope,
+					Quote: textutil.SquashSpace(a.Text(c.Sentence)), QuoteHref: SourcePage(c.Article) + "#" + c.Anchor}
+				if a.Meta.URL != "" {
+					row.Original = TextFragment(a.Meta.URL, row.Quote)
+				}
+				rows = append(rows, row)
+			}
+			return rows
+		}
+		group := func(shown, value string, idx []int) ValueGroup {
+			g := ValueGroup{Display: shown, Value: value}
 			seen := map[string]bool{}
 			for _, i := range idx {
 				c := f.Claims[i]
-				if sf.Rows[i].Display != display && !seen["as:"+sf.Rows[i].Display] {
-					seen["as:"+sf.Rows[i].Display] = true
-					g.AlsoAs = append(g.AlsoAs, sf.Rows[i].Display)
+				if d := display(c); d != shown && !seen["as:"+d] {
+					seen["as:"+d] = true
+					g.AlsoAs = append(g.AlsoAs, d)
 				}
 				if !seen[c.Article] {
 					seen[c.Article] = true
@@ -320,11 +343,11 @@ func Build(in Input) *Site {
 			return g
 		}
 		for _, g := range f.Groups {
-			display := g.Display
+			shown := g.Display
 			if f.Kind == "place" {
-				display = entityName[g.Value]
+				shown = entityName[g.Value]
 			}
-			sf.Values = append(sf.Values, group(display, g.Value, g.Claims))
+			sf.Values = append(sf.Values, group(shown, g.Value, g.Claims))
 		}
 		// the best-supported values first; a long tail is counted, not listed
 		sort.SliceStable(sf.Values, func(i, j int) bool {
@@ -487,7 +510,7 @@ func Build(in Input) *Site {
 	s.Sources = make([]*Source, len(in.Articles))
 	par.For(len(in.Articles), func(i int) {
 		a := in.Articles[i]
-		s.Sources[i] = sourcePage(a, in.Docs[i], led.Claims[a.ID], chrome[a.ID], s.Index)
+		s.Sources[i] = sourcePage(a, in.Docs[i], led.Claims[a.ID], chrome[a.ID], s.Index, false)
 	})
 	srcByID := map[string]*Source{}
 	for _, src := range s.Sources {
@@ -542,8 +565,15 @@ func Build(in Input) *Site {
 		s.Title = deriveTitle(led, entityName)
 	}
 	s.DateRange = dateRange(in.Articles, led)
-	s.Pages = pages(s)
-	s.Export = export(s, in, led)
+	s.led, s.arts = led, arts
+	s.Pages = pages(s, func(i int) func() any {
+		a, d, eager := in.Articles[i], in.Docs[i], s.Sources[i]
+		return func() any {
+			src := sourcePage(a, d, led.Claims[a.ID], chrome[a.ID], s.Index, true)
+			src.SharesWith = eager.SharesWith
+			return src
+		}
+	})
 	return s
 }
 
@@ -559,8 +589,10 @@ type Index struct {
 func ClaimID(c model.Claim) string { return c.Article + "#" + c.Anchor + "@" + c.Text }
 
 // sourcePage lays out one article: every sentence anchored, claims linked
-// to their facts and names to their entities.
-func sourcePage(a *model.Article, d *model.Doc, claims []model.Claim, chrome map[int]bool, idx *Index) *Source {
+// to their facts and names to their entities. Without text, only what the
+// other pages show of a source is laid out (its details and the facts it is
+// cited for); its blocks are left empty.
+func sourcePage(a *model.Article, d *model.Doc, claims []model.Claim, chrome map[int]bool, idx *Index, text bool) *Source {
 	src := &Source{ID: a.ID, File: a.File, Title: d.Title, TitleDerived: d.TitleDerived, Outlet: a.Meta.Outlet,
 		URL: a.Meta.URL, ArchiveURL: a.Meta.ArchiveURL, Author: a.Meta.Author, Published: a.Meta.Published,
 		Page: SourcePage(a.ID), Markdown: a.Format == "md", Claims: len(claims)}
@@ -588,14 +620,18 @@ func sourcePage(a *model.Article, d *model.Doc, claims []model.Claim, chrome map
 						}
 						sent.Facts = appendLink(sent.Facts, l)
 					}
-				} else if l, ok := idx.Entities[id]; ok {
+				} else if l, ok := idx.Entities[id]; ok && text {
 					marks = append(marks, mark{c.Span, l.Href, "name", l.Text})
 				}
 			}
-			sent.Pieces = pieces(a, st.Span, marks)
-			sb.Sentences = append(sb.Sentences, sent)
+			if text {
+				sent.Pieces = pieces(a, st.Span, marks)
+				sb.Sentences = append(sb.Sentences, sent)
+			}
 		}
-		src.Blocks = append(src.Blocks, sb)
+		if text {
+			src.Blocks = append(src.Blocks, sb)
+		}
 	}
 	return src
 }
@@ -608,7 +644,7 @@ func SourceOnly(prev *Site, a *model.Article, d *model.Doc, claims []model.Claim
 		if old.ID != a.ID {
 			continue
 		}
-		src := sourcePage(a, d, claims, nil, prev.Index)
+		src := sourcePage(a, d, claims, nil, prev.Index, true)
 		src.SharesWith = old.SharesWith
 		return page(src.Page, "source", src.Title, src), true
 	}
