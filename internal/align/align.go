@@ -63,6 +63,10 @@ func markRepeatedChrome(in []Input, led *model.Ledger) {
 				drop = append(drop, b.Span)
 			}
 		}
+		if len(drop) == 0 {
+			led.Claims[x.Article.ID] = x.Claims // shared, not copied: nothing dropped
+			continue
+		}
 		var keep []model.Claim
 	claims:
 		for _, c := range x.Claims {

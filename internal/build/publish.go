@@ -10,6 +10,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -182,15 +183,38 @@ func (st *stager) abort() { os.RemoveAll(st.dir) }
 func (st *stager) commit() (written []string, removed int, err error) {
 	defer os.RemoveAll(st.dir)
 	sort.Strings(st.staged)
+	// A staged folder whose counterpart does not exist yet in the output
+	// holds only this build's files: it moves in with one rename (a first
+	// build moves sources/ whole) instead of a mkdir and a rename per file.
+	exists := map[string]bool{".": true} // output-relative folders known to exist
+	moved := ""                          // the last folder moved whole
 	for _, p := range st.staged {
-		dst := filepath.Join(st.out, filepath.FromSlash(p))
-		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
-			return written, removed, fmt.Errorf("create %s: %w", filepath.Dir(dst), err)
-		}
-		if err := os.Rename(filepath.Join(st.dir, filepath.FromSlash(p)), dst); err != nil {
-			return written, removed, fmt.Errorf("write %s: %w", dst, err)
-		}
 		written = append(written, p)
+		if moved != "" && strings.HasPrefix(p, moved+"/") {
+			continue
+		}
+		dir := path.Dir(p)
+		top := "" // the outermost missing folder above p
+		for d := dir; !exists[d]; d = path.Dir(d) {
+			if _, err := os.Lstat(filepath.Join(st.out, filepath.FromSlash(d))); err == nil {
+				exists[d] = true
+				break
+			}
+			top = d
+		}
+		src, dst := p, p
+		if top != "" {
+			src, dst, moved = top, top, top
+		}
+		to := filepath.Join(st.out, filepath.FromSlash(dst))
+		if err := os.Rename(filepath.Join(st.dir, filepath.FromSlash(src)), to); err != nil {
+			return written, removed, fmt.Errorf("write %s: %w", to, err)
+		}
+		if top != "" {
+			for d := dir; d != path.Dir(top); d = path.Dir(d) {
+				exists[d] = true
+			}
+		}
 	}
 	var stale []string
 	for p := range st.old {
