@@ -226,17 +226,26 @@ func initials(name string) string {
 // of distinct names, not with the number of mentions squared.
 func groupEntities(in []Input, led *model.Ledger) ([]model.Entity, map[string]string) {
 	byKey := map[string][]mention{}
+	type keyed struct {
+		k  []string
+		ks string
+	}
+	keys := map[string]keyed{} // a name is keyed once, however often it is written
 	for _, x := range in {
 		for _, c := range led.Claims[x.Article.ID] {
 			if c.Kind != model.KindName {
 				continue
 			}
-			k := nameKey(c.Name.Name)
-			if len(k) == 0 {
+			kk, ok := keys[c.Name.Name]
+			if !ok {
+				kk.k = nameKey(c.Name.Name)
+				kk.ks = strings.Join(kk.k, " ")
+				keys[c.Name.Name] = kk
+			}
+			if len(kk.k) == 0 {
 				continue
 			}
-			ks := strings.Join(k, " ")
-			byKey[ks] = append(byKey[ks], mention{claim: c, key: k})
+			byKey[kk.ks] = append(byKey[kk.ks], mention{claim: c, key: kk.k})
 		}
 	}
 	var multi, single []string
@@ -393,6 +402,7 @@ func groupEntities(in []Input, led *model.Ledger) ([]model.Entity, map[string]st
 		g *group
 	}
 	var all []built
+	aliasOf := map[string]string{}
 	for _, g := range groups {
 		kind := g.votes.Kind()
 		if kind == model.NoKind {
@@ -414,7 +424,11 @@ func groupEntities(in []Input, led *model.Ledger) ([]model.Entity, map[string]st
 		e.ID = id
 		aliasSources := map[string]map[string]bool{}
 		for _, m := range g.mentions {
-			txt := aliasText(m.claim.Name.Name)
+			txt, ok := aliasOf[m.claim.Name.Name]
+			if !ok {
+				txt = aliasText(m.claim.Name.Name)
+				aliasOf[m.claim.Name.Name] = txt
+			}
 			if aliasSources[txt] == nil {
 				aliasSources[txt] = map[string]bool{}
 			}

@@ -210,7 +210,7 @@ func titleCase(s string) string {
 
 // compare tells whether two claims of a fact can be compared, and if so
 // whether they agree.
-func compare(a, b model.FactClaim) (comparable, compatible bool) {
+func compare(a, b *model.FactClaim) (comparable, compatible bool) {
 	switch {
 	case a.Date != nil && b.Date != nil:
 		return true, a.Date.Compatible(*b.Date)
@@ -230,6 +230,12 @@ func compare(a, b model.FactClaim) (comparable, compatible bool) {
 	return false, true
 }
 
+// sigKey tells distinct statements apart: value, how it is written, and
+// who it is attributed to.
+type sigKey struct{ value, display, authority string }
+
+func keyOf(c *model.FactClaim) sigKey { return sigKey{c.Value, c.Display, c.AuthorityKey} }
+
 // signature is one distinct statement of a fact's value and who makes it:
 // claims with the same value, qualifier and authority compare alike.
 type signature struct {
@@ -246,9 +252,9 @@ type signature struct {
 func judge(f *model.Fact, published map[string]string) {
 	inferAuthorities(f)
 	var sigs []*signature
-	index := map[string]*signature{}
+	index := map[sigKey]*signature{}
 	for _, c := range f.Claims {
-		key := c.Value + "|" + c.Display + "|" + c.AuthorityKey
+		key := keyOf(&c)
 		sg := index[key]
 		if sg == nil {
 			sg = &signature{rep: c, articles: map[string]bool{}, days: map[string]bool{}}
@@ -278,7 +284,7 @@ func judge(f *model.Fact, published map[string]string) {
 		var vs []model.FactClaim
 		for i := 0; i < len(own); i++ {
 			for j := i + 1; j < len(own); j++ {
-				if comparable, ok := compare(own[i].rep, own[j].rep); comparable && !ok {
+				if comparable, ok := compare(&own[i].rep, &own[j].rep); comparable && !ok {
 					internal[art] = true
 					for _, c := range []model.FactClaim{own[i].rep, own[j].rep} {
 						if !seen[c.Display] {
@@ -319,7 +325,7 @@ func judge(f *model.Fact, published map[string]string) {
 	for i := range sigs {
 		for j := i + 1; j < len(sigs); j++ {
 			a, b := sigs[i], sigs[j]
-			comparable, ok := compare(a.rep, b.rep)
+			comparable, ok := compare(&a.rep, &b.rep)
 			if !comparable || ok {
 				continue
 			}
@@ -440,24 +446,24 @@ func precisionRank(c model.FactClaim) int {
 func cluster(claims []model.FactClaim) ([]model.ValueGroup, []int) {
 	// claims stating a value the same way cluster together: decide once per
 	// distinct statement
-	same := map[string][]int{}
+	same := map[sigKey][]int{}
 	var reps []int
-	for i, c := range claims {
-		k := c.Value + "|" + c.Display + "|" + c.AuthorityKey
+	for i := range claims {
+		k := keyOf(&claims[i])
 		if _, ok := same[k]; !ok {
 			reps = append(reps, i)
 		}
 		same[k] = append(same[k], i)
 	}
-	key := func(i int) string { return claims[i].Value + "|" + claims[i].Display + "|" + claims[i].AuthorityKey }
+	key := func(i int) sigKey { return keyOf(&claims[i]) }
 	sort.SliceStable(reps, func(a, b int) bool { return precisionRank(claims[reps[a]]) > precisionRank(claims[reps[b]]) })
 	var groups []model.ValueGroup
 	var vague []int
 	for _, i := range reps {
 		var fits []int
 		for g := range groups {
-			rep := claims[groups[g].Claims[0]]
-			if comparable, ok := compare(rep, claims[i]); !comparable || ok {
+			rep := &claims[groups[g].Claims[0]]
+			if comparable, ok := compare(rep, &claims[i]); !comparable || ok {
 				fits = append(fits, g)
 			}
 		}

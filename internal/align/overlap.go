@@ -1,7 +1,7 @@
 package align
 
 import (
-	"hash/fnv"
+	"slices"
 	"sort"
 	"strings"
 
@@ -22,32 +22,36 @@ const (
 // of prose, sorted and unique. They depend on the article alone, so the
 // build computes them with the per-article stages and caches them.
 func Shingles(a *model.Article, d *model.Doc) []uint64 {
-	var ws []string
+	// each word hashed once (FNV-1a), each run of shingle words hashed from
+	// its words' hashes
+	var hs []uint64
 	for _, b := range d.Blocks {
 		if b.Kind != model.Prose {
 			continue
 		}
 		for _, w := range strings.Fields(textutil.Fold(a.Text(b.Span))) {
-			ws = append(ws, strings.Trim(w, `.,;:!?"'()“”‘’`))
-		}
-	}
-	seen := map[uint64]bool{}
-	var out []uint64
-	for k := 0; k+shingle <= len(ws); k++ {
-		h := fnv.New64a()
-		for i, w := range ws[k : k+shingle] {
-			if i > 0 {
-				h.Write([]byte{' '})
+			w = strings.Trim(w, `.,;:!?"'()“”‘’`)
+			h := uint64(14695981039346656037)
+			for i := 0; i < len(w); i++ {
+				h = (h ^ uint64(w[i])) * 1099511628211
 			}
-			h.Write([]byte(w))
-		}
-		if v := h.Sum64(); !seen[v] {
-			seen[v] = true
-			out = append(out, v)
+			hs = append(hs, h)
 		}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
-	return out
+	if len(hs) < shingle {
+		return nil
+	}
+	out := make([]uint64, 0, len(hs)-shingle+1)
+	for k := 0; k+shingle <= len(hs); k++ {
+		v := uint64(14695981039346656037)
+		for _, h := range hs[k : k+shingle] {
+			v = (v ^ h) * 1099511628211
+			v ^= v >> 32
+		}
+		out = append(out, v)
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
 }
 
 // overlaps finds pairs of sources that share long identical passages.
