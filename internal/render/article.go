@@ -1,7 +1,6 @@
 package render
 
 import (
-	"html"
 	"html/template"
 	"strings"
 
@@ -13,24 +12,29 @@ import (
 // and names linked. It is Go rather than a template because a source page
 // has thousands of runs, and html/template pays a reflective call per
 // interpolated value: at ten thousand articles that was most of the build.
-// Every value is escaped here with html.EscapeString; Markdown sources have
+// Every value is escaped here with esc (html.EscapeString's escaping,
+// written straight into the page); Markdown sources have
 // their inline markup rendered by goldmark (raw HTML dropped).
 func articleHTML(root string, src *site.Source) template.HTML {
 	var b strings.Builder
-	b.Grow(len(src.Blocks) * 400)
+	b.Grow(len(src.Blocks) * 1600)
 	text := func(s string) {
 		if src.Markdown {
 			b.WriteString(string(inline(s)))
 		} else {
-			b.WriteString(html.EscapeString(s))
+			esc(&b, s)
 		}
 	}
 	for _, bl := range src.Blocks {
 		switch bl.Kind {
 		case "heading", "headline":
-			b.WriteString(`<h2 class="` + bl.Kind + `">`)
+			b.WriteString(`<h2 class="`)
+			b.WriteString(bl.Kind)
+			b.WriteString(`">`)
 		case "chrome":
-			b.WriteString(`<p class="chrome" title="site furniture: ` + html.EscapeString(bl.Why) + `">`)
+			b.WriteString(`<p class="chrome" title="site furniture: `)
+			esc(&b, bl.Why)
+			b.WriteString(`">`)
 		default:
 			b.WriteString("<p>")
 		}
@@ -39,13 +43,22 @@ func articleHTML(root string, src *site.Source) template.HTML {
 			if len(s.Facts) > 0 {
 				b.WriteString(" cited")
 			}
-			b.WriteString(`" id="` + html.EscapeString(s.Anchor) + `">`)
+			b.WriteString(`" id="`)
+			esc(&b, s.Anchor)
+			b.WriteString(`">`)
 			for _, p := range s.Pieces {
 				if p.Href == "" {
 					text(p.Text)
 					continue
 				}
-				b.WriteString(`<a class="` + p.Class + `" href="` + html.EscapeString(root+p.Href) + `" title="` + html.EscapeString(p.Title) + `">`)
+				b.WriteString(`<a class="`)
+				b.WriteString(p.Class)
+				b.WriteString(`" href="`)
+				esc(&b, root)
+				esc(&b, p.Href)
+				b.WriteString(`" title="`)
+				esc(&b, p.Title)
+				b.WriteString(`">`)
 				text(p.Text)
 				b.WriteString("</a>")
 			}
@@ -61,7 +74,48 @@ func articleHTML(root string, src *site.Source) template.HTML {
 }
 
 func link(b *strings.Builder, root string, l site.Link) {
-	b.WriteString(`<a href="` + html.EscapeString(root+l.Href) + `">` + html.EscapeString(l.Text) + `</a>`)
+	b.WriteString(`<a href="`)
+	esc(b, root)
+	esc(b, l.Href)
+	b.WriteString(`">`)
+	esc(b, l.Text)
+	b.WriteString(`</a>`)
+}
+
+// esc writes s escaped as html.EscapeString does, without building the
+// escaped string first.
+func esc(b *strings.Builder, s string) {
+	last := 0
+	for i := 0; i < len(s); i++ {
+		var r string
+		switch s[i] {
+		case '<':
+			r = "&lt;"
+		case '>':
+			r = "&gt;"
+		case '&':
+			r = "&amp;"
+		case '\'':
+			r = "&#39;"
+		case '"':
+			r = "&#34;"
+		default:
+			continue
+		}
+		b.WriteString(s[last:i])
+		b.WriteString(r)
+		last = i + 1
+	}
+	b.WriteString(s[last:])
+}
+
+// muted writes a muted note: <span class="muted">before, s escaped, after</span>.
+func muted(b *strings.Builder, before, s, after string) {
+	b.WriteString(`<span class="muted">`)
+	b.WriteString(before)
+	esc(b, s)
+	b.WriteString(after)
+	b.WriteString(`</span>`)
 }
 
 // citationsHTML renders the rows of a fact's citation table (see
@@ -69,30 +123,39 @@ func link(b *strings.Builder, root string, l site.Link) {
 // quote linked to its sentence and to the original article.
 func citationsHTML(root string, rows []site.Row) template.HTML {
 	var b strings.Builder
-	b.Grow(len(rows) * 900)
+	b.Grow(len(rows) * 700)
 	for _, r := range rows {
-		b.WriteString(`<tr>` + "\n" + `<th scope="row">`)
+		b.WriteString("<tr>\n<th scope=\"row\">")
 		link(&b, root, r.Source)
 		if r.Published != "" {
-			b.WriteString(`<br><span class="muted">` + html.EscapeString(r.Published) + `</span>`)
+			b.WriteString("<br>")
+			muted(&b, "", r.Published, "")
 		}
 		if r.Authority != "" {
-			b.WriteString(`<br><span class="muted">citing ` + html.EscapeString(r.Authority) + `</span>`)
+			b.WriteString("<br>")
+			muted(&b, "citing ", r.Authority, "")
 		}
-		b.WriteString("</th>\n<td>" + html.EscapeString(r.Says))
+		b.WriteString("</th>\n<td>")
+		esc(&b, r.Says)
 		if r.Scope != "" {
-			b.WriteString(` <span class="muted">(` + html.EscapeString(r.Scope) + `)</span>`)
+			b.WriteString(" ")
+			muted(&b, "(", r.Scope, ")")
 		}
-		b.WriteString("</td>\n<td><code>" + html.EscapeString(r.Value) + "</code>")
+		b.WriteString("</td>\n<td><code>")
+		esc(&b, r.Value)
+		b.WriteString("</code>")
 		if r.Display != r.Says {
-			b.WriteString(`<br><span class="muted">` + html.EscapeString(r.Display) + `</span>`)
+			b.WriteString("<br>")
+			muted(&b, "", r.Display, "")
 		}
 		b.WriteString("</td>\n<td><blockquote>")
 		link(&b, root, site.Link{Href: r.QuoteHref, Text: r.Quote})
 		b.WriteString("</blockquote>")
 		if r.Original != "" {
 			// an absolute http(s) address checked by corpus; escaped as an attribute
-			b.WriteString(`<a class="orig" href="` + html.EscapeString(r.Original) + `">in the original</a>`)
+			b.WriteString(`<a class="orig" href="`)
+			esc(&b, r.Original)
+			b.WriteString(`">in the original</a>`)
 		}
 		b.WriteString("</td>\n</tr>\n")
 	}
@@ -107,7 +170,9 @@ func mentionsHTML(root string, rows []site.Row) template.HTML {
 	for _, r := range rows {
 		b.WriteString("<li>")
 		link(&b, root, r.Source)
-		b.WriteString(` <span class="muted">(` + html.EscapeString(r.Says) + `)</span>: `)
+		b.WriteString(" ")
+		muted(&b, "(", r.Says, ")")
+		b.WriteString(": ")
 		link(&b, root, site.Link{Href: r.QuoteHref, Text: r.Quote})
 		if len(r.More) > 0 {
 			b.WriteString(` <span class="muted">also sentences `)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/url"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -280,14 +281,16 @@ func Build(in Input) *Site {
 		arts[a.ID] = a
 		docs[a.ID] = in.Docs[i]
 	}
-	srcLink := func(id string) Link {
-		a := arts[id]
-		t := docs[id].Title
+	// a source's link, made once and shared by every row that cites it
+	srcLinks := make(map[string]Link, len(in.Articles))
+	for i, a := range in.Articles {
+		t := in.Docs[i].Title
 		if a.Meta.Outlet != "" {
 			t = a.Meta.Outlet + ": " + t
 		}
-		return Link{Href: SourcePage(id), Text: t}
+		srcLinks[a.ID] = Link{Href: SourcePage(a.ID), Text: t}
 	}
+	srcLink := func(id string) Link { return srcLinks[id] }
 	entityName := map[string]string{}
 	for _, e := range led.Entities {
 		entityName[e.ID] = e.Name
@@ -314,7 +317,7 @@ func Build(in Input) *Site {
 				a := arts[c.Article]
 				row := Row{Source: srcLink(c.Article), Outlet: a.Meta.Outlet, Published: a.Meta.Published, Says: c.Text,
 					Value: c.Value, Display: display(c), Authority: c.Authority, Scope: c.Scope,
-					Quote: textutil.SquashSpace(a.Text(c.Sentence)), QuoteHref: SourcePage(c.Article) + "#" + c.Anchor}
+					Quote: textutil.SquashSpace(a.Text(c.Sentence)), QuoteHref: srcLinks[c.Article].Href + "#" + c.Anchor}
 				if a.Meta.URL != "" {
 					row.Original = TextFragment(a.Meta.URL, row.Quote)
 				}
@@ -470,7 +473,7 @@ func Build(in Input) *Site {
 				row.Says += " / " + sp
 			}
 			if st := sentenceOf(docs[m.Article], m.Span); len(st) > 0 {
-				row.More = append(row.More, Link{Href: SourcePage(m.Article) + "#" + st[0].Anchor, Text: fmt.Sprint(len(row.More) + 2)})
+				row.More = append(row.More, Link{Href: SourcePage(m.Article) + "#" + st[0].Anchor, Text: strconv.Itoa(len(row.More) + 2)})
 			}
 		}
 		s.Entities = append(s.Entities, se)
@@ -493,17 +496,22 @@ func Build(in Input) *Site {
 			chrome[id][i] = true
 		}
 	}
-	s.Index = &Index{Facts: map[string][]Link{}, Entities: map[string]Link{}}
+	s.Index = &Index{Facts: map[ClaimKey][]Link{}, Entities: map[ClaimKey]Link{}}
 	for _, f := range led.Facts {
+		l := Link{Href: FactPage(f.ID), Text: f.Title} // one copy of the strings for all its claims
 		for _, c := range f.Claims {
 			id := ClaimID(c.Claim)
-			s.Index.Facts[id] = appendLink(s.Index.Facts[id], Link{Href: FactPage(f.ID), Text: f.Title})
+			s.Index.Facts[id] = appendLink(s.Index.Facts[id], l)
 		}
+	}
+	entityLink := map[string]Link{}
+	for _, e := range led.Entities {
+		entityLink[e.ID] = Link{Href: EntityPage(e.ID), Text: e.Name}
 	}
 	for art, cs := range led.Claims {
 		for _, c := range cs {
 			if id := led.EntityOf[model.MentionKey(art, c.Span)]; id != "" {
-				s.Index.Entities[ClaimID(c)] = Link{Href: EntityPage(id), Text: entityName[id]}
+				s.Index.Entities[ClaimID(c)] = entityLink[id]
 			}
 		}
 	}
@@ -581,12 +589,16 @@ func Build(in Input) *Site {
 // (article, sentence anchor, text as written), which survives edits
 // elsewhere in the article.
 type Index struct {
-	Facts    map[string][]Link // claim id → the facts citing it
-	Entities map[string]Link   // claim id → the entity it names
+	Facts    map[ClaimKey][]Link // the facts citing a claim
+	Entities map[ClaimKey]Link   // the entity a claim names
 }
 
-// ClaimID identifies a claim for Index.
-func ClaimID(c model.Claim) string { return c.Article + "#" + c.Anchor + "@" + c.Text }
+// ClaimKey identifies a claim for Index: its article, sentence anchor and
+// text as written.
+type ClaimKey struct{ Article, Anchor, Text string }
+
+// ClaimID is a claim's key in Index.
+func ClaimID(c model.Claim) ClaimKey { return ClaimKey{c.Article, c.Anchor, c.Text} }
 
 // sourcePage lays out one article: every sentence anchored, claims linked
 // to their facts and names to their entities. Without text, only what the
