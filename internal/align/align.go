@@ -23,9 +23,13 @@ func Align(in []Input) model.Ledger {
 	led := model.Ledger{Chrome: map[string][]int{}, Claims: map[string][]model.Claim{}, EntityOf: map[string]string{}}
 	markRepeatedChrome(in, &led)
 	led.MainEvent = mainEvent(in)
-	led.Overlaps = overlaps(in, &led)
+	// wire copy and entity grouping read only the articles and their
+	// claims: they run side by side
+	done := make(chan []model.Overlap)
+	go func() { done <- overlaps(in) }()
 	ents, entityOf := groupEntities(in, &led)
 	led.Entities, led.EntityOf = ents, entityOf
+	led.Overlaps = <-done
 	led.Facts = buildFacts(in, &led)
 	led.Where = mainPlace(&led)
 	led.Timeline = buildTimeline(in, &led)

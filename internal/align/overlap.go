@@ -57,7 +57,7 @@ func Shingles(a *model.Article, d *model.Doc) []uint64 {
 // overlaps finds pairs of sources that share long identical passages.
 // (Only prose counts, and cross-article chrome is never prose, so an
 // article's shingles are its own.)
-func overlaps(in []Input, led *model.Ledger) []model.Overlap {
+func overlaps(in []Input) []model.Overlap {
 	sets := make([][]uint64, len(in))
 	for i, x := range in {
 		if x.Shingles != nil {

@@ -296,6 +296,31 @@ func Build(in Input) *Site {
 		entityName[e.ID] = e.Name
 	}
 
+	// the claim index, built beside the fact and entity pages
+	index := make(chan *Index)
+	go func() {
+		idx := &Index{Facts: map[ClaimKey][]Link{}, Entities: map[ClaimKey]Link{}}
+		for _, f := range led.Facts {
+			l := Link{Href: FactPage(f.ID), Text: f.Title} // one copy of the strings for all its claims
+			for _, c := range f.Claims {
+				id := ClaimID(c.Claim)
+				idx.Facts[id] = appendLink(idx.Facts[id], l)
+			}
+		}
+		entityLink := map[string]Link{}
+		for _, e := range led.Entities {
+			entityLink[e.ID] = Link{Href: EntityPage(e.ID), Text: e.Name}
+		}
+		for art, cs := range led.Claims {
+			for _, c := range cs {
+				if id := led.EntityOf[model.MentionKey(art, c.Span)]; id != "" {
+					idx.Entities[ClaimID(c)] = entityLink[id]
+				}
+			}
+		}
+		index <- idx
+	}()
+
 	// facts
 	factByID := map[string]*Fact{}
 	for _, f := range led.Facts {
@@ -496,25 +521,7 @@ func Build(in Input) *Site {
 			chrome[id][i] = true
 		}
 	}
-	s.Index = &Index{Facts: map[ClaimKey][]Link{}, Entities: map[ClaimKey]Link{}}
-	for _, f := range led.Facts {
-		l := Link{Href: FactPage(f.ID), Text: f.Title} // one copy of the strings for all its claims
-		for _, c := range f.Claims {
-			id := ClaimID(c.Claim)
-			s.Index.Facts[id] = appendLink(s.Index.Facts[id], l)
-		}
-	}
-	entityLink := map[string]Link{}
-	for _, e := range led.Entities {
-		entityLink[e.ID] = Link{Href: EntityPage(e.ID), Text: e.Name}
-	}
-	for art, cs := range led.Claims {
-		for _, c := range cs {
-			if id := led.EntityOf[model.MentionKey(art, c.Span)]; id != "" {
-				s.Index.Entities[ClaimID(c)] = entityLink[id]
-			}
-		}
-	}
+	s.Index = <-index
 	s.Sources = make([]*Source, len(in.Articles))
 	par.For(len(in.Articles), func(i int) {
 		a := in.Articles[i]
