@@ -9,7 +9,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"sync"
 	"sync/atomic"
@@ -21,6 +20,7 @@ import (
 	"dossier/internal/diag"
 	"dossier/internal/extract"
 	"dossier/internal/model"
+	"dossier/internal/par"
 	"dossier/internal/registry"
 	"dossier/internal/render"
 	"dossier/internal/segment"
@@ -218,7 +218,7 @@ func (b *Builder) compile(changed []string, emit func(render.File) error) ([]ren
 	res.Extracted = len(todo)
 	work := make(chan int)
 	var wg sync.WaitGroup
-	for w := 0; w < min(runtime.GOMAXPROCS(0), max(1, len(todo))); w++ {
+	for w := 0; w < min(par.Workers(), max(1, len(todo))); w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()

@@ -3,11 +3,13 @@ package build
 import (
 	"context"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
 	"sync"
 	"time"
 
+	"dossier/internal/par"
 	"dossier/internal/registry"
 	"dossier/internal/watch"
 )
@@ -25,6 +27,18 @@ func Live(ctx context.Context, opts Options, report func(Result, error)) error {
 	b := NewBuilder(opts)
 	res, err := b.Build(nil)
 	report(res, err)
+	// Rebuilds keep one processor free: one more P than the stages'
+	// workers, so the watcher's timer, the fast path and the server always
+	// have a P to run on at once, however busy a rebuild keeps the cores
+	// (the operating system shares the cores between the threads; without
+	// the spare P, Go ran the watcher's timer up to 75 ms late under load).
+	procs := runtime.GOMAXPROCS(0)
+	runtime.GOMAXPROCS(procs + 1)
+	par.Reserve(1)
+	defer func() {
+		par.Reserve(0)
+		runtime.GOMAXPROCS(procs)
+	}()
 	site := filepath.Clean(opts.SiteDir)
 	w, err := watch.New([]watch.Root{
 		{Path: site, Recursive: false},

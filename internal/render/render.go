@@ -8,7 +8,6 @@ import (
 	"io"
 	"io/fs"
 	"path"
-	"runtime"
 	"runtime/pprof"
 	"strings"
 	"sync"
@@ -16,6 +15,7 @@ import (
 
 	"github.com/yuin/goldmark"
 
+	"dossier/internal/par"
 	"dossier/internal/site"
 )
 
@@ -197,7 +197,7 @@ func (r *Renderer) Each(s *site.Site, emit func(File) error) error {
 	// job 0 is dossier.json, then the pages, then the assets
 	jobs := 1 + len(s.Pages) + len(assets)
 	var failed atomic.Bool
-	errs := make([]error, runtime.GOMAXPROCS(0))
+	errs := make([]error, par.Workers())
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for w := range errs {

@@ -32,6 +32,7 @@ func main() {
 	ns := flag.String("n", "1000,10000", "corpus sizes")
 	bin := flag.String("dossier", "bin/dossier", "the dossier binary")
 	edits := flag.Int("edits", 7, "one-article edits to time under --watch at the largest N")
+	onlyLatency := flag.Bool("latency-only", false, "time only the edits under --watch (no full builds, no Hugo)")
 	flag.Parse()
 	hugo, err := exec.LookPath("hugo")
 	if err != nil {
@@ -51,6 +52,9 @@ func main() {
 	rows = append(rows, "| N | dossier wall | Hugo wall | wall ratio | dossier peak RSS | Hugo peak RSS | RSS ratio |", "|---|---|---|---|---|---|---|")
 	for _, n := range sizes {
 		site, hsite := prepare(*dir, n)
+		if *onlyLatency {
+			continue
+		}
 		out := filepath.Join(*dir, "out", run)
 		dw, drss, dlog := measure(absBin, "build", "-s", site, "-d", filepath.Join(out, fmt.Sprintf("dossier-%d", n)))
 		hw, hrss, _ := measure(hugo, "--source", hsite, "--destination", filepath.Join(out, fmt.Sprintf("hugo-%d", n)), "--quiet")
@@ -62,6 +66,9 @@ func main() {
 	n := sizes[len(sizes)-1]
 	lat := latency(absBin, *dir, run, n, *edits)
 	sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
+	if *onlyLatency {
+		rows = nil
+	}
 	table := strings.Join(rows, "\n") + "\n\n" +
 		fmt.Sprintf("Edit-to-output latency of a one-article change under `dossier build --watch` at N = %d (%d edits): median %s, min %s, max %s.\n",
 			n, len(lat), lat[len(lat)/2].Round(time.Millisecond), lat[0].Round(time.Millisecond), lat[len(lat)-1].Round(time.Millisecond))
