@@ -157,7 +157,7 @@ func osa(a, b string) int {
 }
 
 type mention struct {
-	claim model.Claim
+	claim *model.Claim // in the ledger's claims, which align never changes
 	key   []string
 }
 
@@ -232,7 +232,9 @@ func groupEntities(in []Input, led *model.Ledger) ([]model.Entity, map[string]st
 	}
 	keys := map[string]keyed{} // a name is keyed once, however often it is written
 	for _, x := range in {
-		for _, c := range led.Claims[x.Article.ID] {
+		cs := led.Claims[x.Article.ID]
+		for i := range cs {
+			c := &cs[i]
 			if c.Kind != model.KindName {
 				continue
 			}

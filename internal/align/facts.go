@@ -163,7 +163,7 @@ func isCumulative(subject string) bool {
 // authorities are seen to disagree (USGS 6.1, CENC 6.5: an unattributed 6.1
 // is USGS's reading, not a contradiction of CENC's).
 func inferAuthorities(f *model.Fact) {
-	if f.Kind != "quantity" || !(measured[f.Subject] || strings.HasPrefix(f.Subject, "distance to ")) {
+	if f.Kind != "quantity" || !isMeasured(f.Subject) {
 		return
 	}
 	byValue := map[string]map[string]bool{}
@@ -210,7 +210,15 @@ func titleCase(s string) string {
 
 // compare tells whether two claims of a fact can be compared, and if so
 // whether they agree.
-func compare(a, b *model.FactClaim) (comparable, compatible bool) {
+// isMeasured says a subject is a measurement (a magnitude, a distance):
+// different authorities measure it differently.
+func isMeasured(subject string) bool {
+	return measured[subject] || strings.HasPrefix(subject, "distance to ")
+}
+
+// compare says whether two claims of one fact can be compared, and if so
+// whether they agree; measuredFact is isMeasured of the fact's subject.
+func compare(a, b *model.FactClaim, measuredFact bool) (comparable, compatible bool) {
 	switch {
 	case a.Date != nil && b.Date != nil:
 		return true, a.Date.Compatible(*b.Date)
@@ -220,7 +228,7 @@ func compare(a, b *model.FactClaim) (comparable, compatible bool) {
 		}
 		return true, a.Time.Compatible(*b.Time)
 	case a.Qty != nil && b.Qty != nil:
-		if (measured[a.Subject] || strings.HasPrefix(a.Subject, "distance to ")) && a.AuthorityKey != "" && b.AuthorityKey != "" && a.AuthorityKey != b.AuthorityKey {
+		if measuredFact && a.AuthorityKey != "" && b.AuthorityKey != "" && a.AuthorityKey != b.AuthorityKey {
 			return false, true // different authorities measure differently
 		}
 		return true, a.Qty.Compatible(*b.Qty)
@@ -251,6 +259,7 @@ type signature struct {
 // sources costs the square of its distinct values only.
 func judge(f *model.Fact, published map[string]string) {
 	inferAuthorities(f)
+	meas := isMeasured(f.Subject)
 	var sigs []*signature
 	index := map[sigKey]*signature{}
 	for _, c := range f.Claims {
@@ -284,7 +293,7 @@ func judge(f *model.Fact, published map[string]string) {
 		var vs []model.FactClaim
 		for i := 0; i < len(own); i++ {
 			for j := i + 1; j < len(own); j++ {
-				if comparable, ok := compare(&own[i].rep, &own[j].rep); comparable && !ok {
+				if comparable, ok := compare(&own[i].rep, &own[j].rep, meas); comparable && !ok {
 					internal[art] = true
 					for _, c := range []model.FactClaim{own[i].rep, own[j].rep} {
 						if !seen[c.Display] {
@@ -325,7 +334,7 @@ func judge(f *model.Fact, published map[string]string) {
 	for i := range sigs {
 		for j := i + 1; j < len(sigs); j++ {
 			a, b := sigs[i], sigs[j]
-			comparable, ok := compare(&a.rep, &b.rep)
+			comparable, ok := compare(&a.rep, &b.rep, meas)
 			if !comparable || ok {
 				continue
 			}
@@ -444,6 +453,7 @@ func precisionRank(c model.FactClaim) int {
 // joins the one group it is compatible with; one that fits several groups
 // is vague; one that fits none starts a group.
 func cluster(claims []model.FactClaim) ([]model.ValueGroup, []int) {
+	meas := len(claims) > 0 && isMeasured(claims[0].Subject)
 	// claims stating a value the same way cluster together: decide once per
 	// distinct statement
 	same := map[sigKey][]int{}
@@ -463,7 +473,7 @@ func cluster(claims []model.FactClaim) ([]model.ValueGroup, []int) {
 		var fits []int
 		for g := range groups {
 			rep := &claims[groups[g].Claims[0]]
-			if comparable, ok := compare(rep, &claims[i]); !comparable || ok {
+			if comparable, ok := compare(rep, &claims[i], meas); !comparable || ok {
 				fits = append(fits, g)
 			}
 		}
