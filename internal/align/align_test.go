@@ -291,3 +291,54 @@ func TestFerryFixture(t *testing.T) {
 		}
 	}
 }
+
+// Statements of a conflict stay readable however many sources disagree:
+// thirty outlets giving thirty figures are not listed thirty times over,
+// nor as every pair of them on the contradictions page.
+func TestManyValuesConflictStaysShort(t *testing.T) {
+	for _, tc := range []struct {
+		days         int
+		prefix, tail string
+	}{
+		{1, "1,000 vs 1,010 vs", "vs 1,290 (30 values)"},                   // one day: the values
+		{2, "1,000 vs 1,020 on 2024-08-05; ", " (210 same-day conflicts)"}, // over days: the clashes within a day
+	} {
+		dir := t.TempDir()
+		for i := 0; i < 30; i++ {
+			text := fmt.Sprintf("---\ntitle: Report %d\npublished: 2024-08-%02d\n---\n\nThe flood destroyed %d houses in the valley, officials said.\n", i, 5+i%tc.days, 1000+10*i)
+			if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("r%02d.md", i)), []byte(text), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		l := run(t, dir)
+		var got *model.Fact
+		for i := range l.Facts {
+			if len(l.Facts[i].Sources) == 30 {
+				got = &l.Facts[i]
+			}
+		}
+		if got == nil {
+			t.Fatalf("no fact stated by the 30 sources: %v", Render(l))
+		}
+		if got.Status != model.Disputed {
+			t.Fatalf("%d days: %s: status %s, want disputed (same day, different figures)", tc.days, got.ID, got.Status)
+		}
+		if len(got.Conflict) > 300 || !strings.HasPrefix(got.Conflict, tc.prefix) || !strings.HasSuffix(got.Conflict, tc.tail) {
+			t.Errorf("%d days: %s: conflict should be capped as %q … %q, got %d bytes: %q", tc.days, got.ID, tc.prefix, tc.tail, len(got.Conflict), got.Conflict)
+		}
+	}
+}
+
+func TestCapJoin(t *testing.T) {
+	short := []string{"1", "2", "3"}
+	if got := capJoin(short, " vs ", "values"); got != "1 vs 2 vs 3" {
+		t.Errorf("capJoin(short) = %q", got)
+	}
+	var long []string
+	for i := 1; i <= 4997; i++ {
+		long = append(long, fmt.Sprint(i))
+	}
+	if got, want := capJoin(long, " vs ", "values"), "1 vs 2 vs 3 vs 4 vs 5 vs 6 vs … vs 4997 (4,997 values)"; got != want {
+		t.Errorf("capJoin(long) = %q, want %q", got, want)
+	}
+}

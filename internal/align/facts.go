@@ -250,6 +250,7 @@ type signature struct {
 	rep      model.FactClaim
 	articles map[string]bool
 	days     map[string]bool // publication days of its sources
+	dayBits  []uint64        // days as a bit set over the fact's days (see judge)
 	only     string          // the one source that states it, if only one does
 }
 
@@ -313,7 +314,7 @@ func judge(f *model.Fact, published map[string]string) {
 			if f.InternalConflict == nil {
 				f.InternalConflict = map[string]string{}
 			}
-			f.InternalConflict[art] = strings.Join(ds, " vs ")
+			f.InternalConflict[art] = capJoin(ds, " vs ", "values")
 		}
 	}
 	// only counts of an ongoing event are updated by later reports: not
@@ -328,9 +329,29 @@ func judge(f *model.Fact, published map[string]string) {
 			}
 		}
 	}
+	// each signature's days as a bit set, so that comparing every pair of
+	// statements stays cheap on a fact stated thousands of ways
+	dayIndex := map[string]int{}
+	for _, sg := range sigs {
+		for d := range sg.days {
+			if _, ok := dayIndex[d]; !ok {
+				dayIndex[d] = len(dayIndex)
+			}
+		}
+	}
+	words := (len(dayIndex) + 63) / 64
+	for _, sg := range sigs {
+		sg.dayBits = make([]uint64, words)
+		for d := range sg.days {
+			i := dayIndex[d]
+			sg.dayBits[i/64] |= 1 << (i % 64)
+		}
+	}
+	cumul := isCumulative(f.Subject)
 	cross, update := false, true
 	acrossDays := false              // some change is explained by time
 	var sameDayPairs [][2]*signature // conflicts time does not explain
+pairs:
 	for i := range sigs {
 		for j := i + 1; j < len(sigs); j++ {
 			a, b := sigs[i], sigs[j]
@@ -346,21 +367,25 @@ func judge(f *model.Fact, published map[string]string) {
 			// same day (or undated) only a cumulative toll may still be rising
 			if !updatable {
 				update = false
-				continue
+				break pairs // nothing more to learn from other pairs
 			}
 			// an undated report cannot be ordered, and so is not held against
 			// an update; two reports on one day can
 			sameDay := false
-			for d := range a.days {
-				if b.days[d] {
+			for w, bits := range a.dayBits {
+				if bits&b.dayBits[w] != 0 {
 					sameDay = true
+					break
 				}
 			}
-			if sameDay && !isCumulative(f.Subject) {
+			if sameDay && !cumul {
 				update = false
 				sameDayPairs = append(sameDayPairs, [2]*signature{a, b})
 			} else if len(a.days) > 0 && len(b.days) > 0 {
 				acrossDays = true
+				if cumul {
+					break pairs // a cumulative toll is never held back by a same-day pair
+				}
 			}
 		}
 	}
@@ -420,7 +445,7 @@ func sameDayConflict(pairs [][2]*signature) string {
 		}
 	}
 	sort.Strings(parts)
-	return strings.Join(parts, "; ")
+	return capJoin(parts, "; ", "same-day conflicts")
 }
 
 // precisionRank orders claims from the most to the least precise.
@@ -550,7 +575,7 @@ func conflictStatement(f *model.Fact) string {
 			for _, d := range ds {
 				s = append(s, model.DateValue{Month: d[0], DayLo: d[1], DayHi: d[1]}.Display())
 			}
-			parts = append(parts, strings.Join(s, " vs "))
+			parts = append(parts, capJoin(s, " vs ", "dates"))
 		}
 		if len(years) > 1 {
 			var ys []string
@@ -558,7 +583,7 @@ func conflictStatement(f *model.Fact) string {
 				ys = append(ys, model.DateValue{Year: y}.Display())
 			}
 			sort.Strings(ys)
-			parts = append(parts, strings.Join(ys, " vs "))
+			parts = append(parts, capJoin(ys, " vs ", "years"))
 		}
 		if len(parts) > 0 {
 			return strings.Join(parts, "; ")
@@ -582,5 +607,20 @@ func conflictStatement(f *model.Fact) string {
 		}
 		sort.SliceStable(ds, func(i, j int) bool { return num[ds[i]] < num[ds[j]] })
 	}
-	return strings.Join(ds, " vs ")
+	return capJoin(ds, " vs ", "values")
+}
+
+// maxParts is how many values or conflicts a statement lists in full.
+const maxParts = 8
+
+// capJoin joins parts with sep; a long list keeps its first values and
+// its last, and says how many there are: "1,300 vs 1,301 vs … vs 6,100
+// (4,997 values)". A statement stays readable however many sources a
+// corpus has.
+func capJoin(parts []string, sep, noun string) string {
+	if len(parts) <= maxParts {
+		return strings.Join(parts, sep)
+	}
+	return strings.Join(parts[:maxParts-2], sep) + sep + "…" + sep + parts[len(parts)-1] +
+		" (" + model.FormatCount(len(parts)) + " " + noun + ")"
 }

@@ -269,6 +269,9 @@ func FormatNumber(n float64) string {
 	return strconv.FormatFloat(n, 'f', -1, 64)
 }
 
+// FormatCount prints a count with thousands separators: 4997 → "4,997".
+func FormatCount(n int) string { return group(float64(n)) }
+
 // group prints a number with thousands separators: 2500 → "2,500".
 func group(n float64) string {
 	s := FormatNumber(n)
