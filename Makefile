@@ -33,12 +33,15 @@ fences:
 staticcheck:
 	$(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2 ./...
 
-# fuzz: run each parser fuzzer for FUZZTIME (their seed corpora also run in make test).
+# fuzz: run each parser fuzzer, and the fuzzers that hold hand-written encoders to the
+# standard library, for FUZZTIME (their seed corpora also run in make test).
 FUZZTIME ?= 30s
 fuzz:
 	$(GO) test ./internal/segment -run '^$$' -fuzz '^FuzzSplit$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./internal/segment -run '^$$' -fuzz '^FuzzSegment$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./internal/extract -run '^$$' -fuzz '^FuzzExtract$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./internal/render -run '^$$' -fuzz '^FuzzEsc$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./internal/site -run '^$$' -fuzz '^FuzzAppendClaims$$' -fuzztime $(FUZZTIME)
 
 # screenshot: the README's picture of the built seed dossier (Debian chromium, headless).
 screenshot: site

@@ -2,9 +2,12 @@ package site
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"dossier/internal/model"
 )
@@ -147,15 +150,27 @@ func WriteExport(w io.Writer, s *Site) error {
 	// facts, one at a time
 	bw.WriteString("  \"facts\": [")
 	for i := range led.Facts {
-		b, err := json.MarshalIndent(exportFact(s.arts, &led.Facts[i]), "    ", "  ")
+		ef := exportFact(s.arts, &led.Facts[i])
+		claims := ef.Claims
+		ef.Claims = []ExportClaim{}
+		b, err := json.MarshalIndent(ef, "    ", "  ")
 		if err != nil {
 			return err
+		}
+		// the claims, the bulk of the file, are written by appendClaims
+		// where encoding/json would write the empty list
+		head, tail, ok := bytes.Cut(b, []byte(`"claims": []`))
+		if !ok {
+			return fmt.Errorf("fact %s: no claims field in its JSON", ef.ID)
 		}
 		if i > 0 {
 			bw.WriteString(",")
 		}
 		bw.WriteString("\n    ")
-		bw.Write(b)
+		bw.Write(head)
+		bw.WriteString(`"claims": `)
+		bw.Write(appendClaims(nil, claims, "      "))
+		bw.Write(tail)
 	}
 	if len(led.Facts) > 0 {
 		bw.WriteString("\n  ")
@@ -202,4 +217,111 @@ func exportFact(arts map[string]*model.Article, f *model.Fact) ExportFact {
 		ef.Claims = append(ef.Claims, ec)
 	}
 	return ef
+}
+
+// appendClaims appends claims as encoding/json's MarshalIndent writes them
+// inside a fact (indent is the claims field's own indentation), without
+// reflection: dossier.json holds every claim of the corpus, and this is
+// most of its bytes. FuzzAppendClaims holds it to encoding/json's output.
+func appendClaims(b []byte, claims []ExportClaim, indent string) []byte {
+	if len(claims) == 0 {
+		return append(b, "[]"...)
+	}
+	b = append(b, '[')
+	in1, in2 := indent+"  ", indent+"    "
+	for i := range claims {
+		c := &claims[i]
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, '\n')
+		b = append(b, in1...)
+		b = append(b, '{')
+		field := func(name, v string, omitEmpty bool) {
+			if omitEmpty && v == "" {
+				return
+			}
+			if b[len(b)-1] != '{' {
+				b = append(b, ',')
+			}
+			b = append(b, '\n')
+			b = append(b, in2...)
+			b = append(b, '"')
+			b = append(b, name...)
+			b = append(b, `": `...)
+			b = appendJSONString(b, v)
+		}
+		field("source", c.Source, false)
+		field("text", c.Text, false)
+		field("value", c.Value, false)
+		field("qualifier", c.Qualifier, true)
+		field("unit", c.Unit, true)
+		field("authority", c.Authority, true)
+		field("scope", c.Scope, true)
+		field("as_of", c.AsOf, true)
+		field("entity", c.Entity, true)
+		field("quote", c.Quote, false)
+		field("anchor", c.Anchor, false)
+		b = append(b, '\n')
+		b = append(b, in1...)
+		b = append(b, '}')
+	}
+	b = append(b, '\n')
+	b = append(b, indent...)
+	return append(b, ']')
+}
+
+// appendJSONString appends s as encoding/json writes a string: quoted,
+// with <, > and & escaped for HTML, control characters and U+2028/U+2029
+// escaped, and invalid UTF-8 replaced by U+FFFD.
+func appendJSONString(b []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '\\', '"':
+				b = append(b, '\\', c)
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+			i += size
+			start = i
+			continue
+		}
+		if r == '\u2028' || r == '\u2029' {
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xF])
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
 }

@@ -616,6 +616,8 @@ func sourcePage(a *model.Article, d *model.Doc, claims []model.Claim, chrome map
 		URL: a.Meta.URL, ArchiveURL: a.Meta.ArchiveURL, Author: a.Meta.Author, Published: a.Meta.Published,
 		Page: SourcePage(a.ID), Markdown: a.Format == "md", Claims: len(claims)}
 	factSeen := map[string]bool{}
+	inSentence := claimsBySentence(d, claims)
+	si := -1
 	for bi, b := range d.Blocks {
 		kind, why := string(b.Kind), b.Why
 		if chrome[bi] {
@@ -623,12 +625,11 @@ func sourcePage(a *model.Article, d *model.Doc, claims []model.Claim, chrome map
 		}
 		sb := Block{Kind: kind, Why: why}
 		for _, st := range b.Sentences {
+			si++
 			sent := Sentence{Anchor: st.Anchor}
 			var marks []mark
-			for _, c := range claims {
-				if !st.Span.Contains(c.Span) {
-					continue
-				}
+			for _, k := range inSentence[si] {
+				c := claims[k]
 				id := ClaimID(c)
 				if fl := idx.Facts[id]; len(fl) > 0 {
 					marks = append(marks, mark{c.Span, fl[0].Href, "claim", fl[0].Text})
@@ -653,6 +654,41 @@ func sourcePage(a *model.Article, d *model.Doc, claims []model.Claim, chrome map
 		}
 	}
 	return src
+}
+
+// claimsBySentence lists, for each sentence of d in document order, the
+// indexes of the claims it contains, in the claims' order: a binary search
+// per claim rather than a scan of every claim per sentence.
+func claimsBySentence(d *model.Doc, claims []model.Claim) [][]int {
+	var spans []model.Span
+	for _, b := range d.Blocks {
+		for _, st := range b.Sentences {
+			spans = append(spans, st.Span)
+		}
+	}
+	out := make([][]int, len(spans))
+	ordered := true
+	for i := 1; i < len(spans); i++ {
+		if spans[i-1].End > spans[i].Start {
+			ordered = false
+		}
+	}
+	for k, c := range claims {
+		if !ordered { // sentences out of order or overlapping: check each
+			for i, sp := range spans {
+				if sp.Contains(c.Span) {
+					out[i] = append(out[i], k)
+				}
+			}
+			continue
+		}
+		// the last sentence starting at or before the claim
+		i := sort.Search(len(spans), func(i int) bool { return spans[i].Start > c.Span.Start }) - 1
+		if i >= 0 && spans[i].Contains(c.Span) {
+			out[i] = append(out[i], k)
+		}
+	}
+	return out
 }
 
 // SourceOnly lays out the page of one edited article against the previous

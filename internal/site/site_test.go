@@ -1,6 +1,7 @@
 package site
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -59,5 +60,25 @@ func TestPagerWindow(t *testing.T) {
 	}
 	if w := window(links[:10], 5); len(w) != 10 {
 		t.Errorf("short pagers show every page")
+	}
+}
+
+func TestClaimsBySentence(t *testing.T) {
+	sent := func(lo, hi int) model.Sentence { return model.Sentence{Span: model.Span{Start: lo, End: hi}} }
+	claim := func(lo, hi int) model.Claim { return model.Claim{Span: model.Span{Start: lo, End: hi}} }
+	d := &model.Doc{Blocks: []model.Block{
+		{Sentences: []model.Sentence{sent(0, 10), sent(11, 20)}},
+		{Sentences: []model.Sentence{sent(30, 40)}},
+	}}
+	// out of order, one between sentences, one straddling two
+	claims := []model.Claim{claim(32, 35), claim(1, 3), claim(12, 14), claim(5, 8), claim(21, 25), claim(8, 12), claim(30, 31)}
+	got := fmt.Sprint(claimsBySentence(d, claims))
+	if want := "[[1 3] [2] [0 6]]"; got != want {
+		t.Errorf("claimsBySentence = %s, want %s", got, want)
+	}
+	// overlapping sentences fall back to checking each
+	d.Blocks[1].Sentences[0] = sent(5, 40)
+	if got, want := fmt.Sprint(claimsBySentence(d, claims)), "[[1 3] [2] [0 2 3 4 5 6]]"; got != want {
+		t.Errorf("overlapping: claimsBySentence = %s, want %s", got, want)
 	}
 }

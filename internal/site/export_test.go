@@ -1,0 +1,31 @@
+package site
+
+import (
+	"bytes"
+	"encoding/json"
+	"testing"
+)
+
+// appendClaims must write exactly what encoding/json writes: dossier.json
+// is golden-tested, and readers may diff it across builds.
+func FuzzAppendClaims(f *testing.F) {
+	f.Add("001", "October 19", "2025-10-19", "", "", "the ministry", "", "", "", "He said \"3 am\" <b> & \u2028 ok\t\x01", "sources/001/#s-x")
+	f.Add("a", "", "", "at least", "km", "", "last year", "2014-08-05", "dumayr", "\xff\xfe bad utf-8 \u2029", "")
+	f.Fuzz(func(t *testing.T, source, text, value, qualifier, unit, authority, scope, asOf, entity, quote, anchor string) {
+		c := ExportClaim{Source: source, Text: text, Value: value, Qualifier: qualifier, Unit: unit, Authority: authority,
+			Scope: scope, AsOf: asOf, Entity: entity, Quote: quote, Anchor: anchor}
+		for _, claims := range [][]ExportClaim{nil, {c}, {c, {Source: quote, Quote: text}}} {
+			want, err := json.MarshalIndent(struct {
+				Claims []ExportClaim `json:"claims"`
+			}{append([]ExportClaim{}, claims...)}, "    ", "  ")
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := append([]byte("{\n      \"claims\": "), appendClaims(nil, claims, "      ")...)
+			got = append(got, "\n    }"...)
+			if !bytes.Equal(got, want) {
+				t.Fatalf("appendClaims differs from encoding/json:\ngot  %s\nwant %s", got, want)
+			}
+		}
+	})
+}
