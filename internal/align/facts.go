@@ -1,6 +1,7 @@
 package align
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -62,7 +63,7 @@ func buildFacts(in []Input, led *model.Ledger) []model.Fact {
 	var facts []model.Fact
 	slugs := map[string]bool{}
 	for _, k := range keys {
-		f := model.Fact{Kind: k.kind, Subject: k.subject, Scope: k.scope, Claims: groups[k]}
+		f := model.Fact{Kind: k.kind, Subject: k.subject, Scope: k.scope, Claims: slices.Clone(groups[k])} // no room to grow: kept all build
 		f.ID, f.Title = slugAndTitle(k)
 		if slugs[f.ID] {
 			f.ID += "-" + k.kind

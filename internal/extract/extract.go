@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -147,6 +148,8 @@ func Extract(a *model.Article, d *model.Doc) Result {
 		}
 		return res.Claims[i].Kind < res.Claims[j].Kind
 	})
+	// the claims are kept (cached) for the whole build: no room to grow
+	res.Claims = slices.Clone(res.Claims)
 	return res
 }
 

@@ -65,6 +65,41 @@ func ClaimID(c model.Claim) string {
 	return c.Article + "#" + c.Anchor + "@" + textutil.Slug(c.Text, 40)
 }
 
+// Sample is how many claims the registry keeps per fact: all of a smaller
+// fact's, and a fixed sample of a larger one's (the claims whose ids hash
+// lowest), so the file stays small enough to commit at thousands of
+// articles. A sample follows a split fact to every part holding a tenth of
+// its claims or more (each such part is missed with odds under 0.2%).
+const Sample = 64
+
+// sample keeps at most Sample of ids, those with the lowest FNV-1a hash,
+// sorted: the same claims give the same sample, and a claim stays in it as
+// long as no new claim hashes lower.
+func sample(ids []string) []string {
+	if len(ids) > Sample {
+		hash := func(s string) uint64 {
+			h := uint64(14695981039346656037)
+			for i := 0; i < len(s); i++ {
+				h = (h ^ uint64(s[i])) * 1099511628211
+			}
+			return h
+		}
+		hs := make(map[string]uint64, len(ids))
+		for _, id := range ids {
+			hs[id] = hash(id)
+		}
+		sort.Slice(ids, func(i, j int) bool {
+			if hs[ids[i]] != hs[ids[j]] {
+				return hs[ids[i]] < hs[ids[j]]
+			}
+			return ids[i] < ids[j]
+		})
+		ids = ids[:Sample]
+	}
+	sort.Strings(ids)
+	return ids
+}
+
 // Update records this build's facts and reports the retired slugs.
 func Update(prev Registry, facts []model.Fact) (Registry, []Retired) {
 	next := Registry{}
@@ -80,8 +115,7 @@ func Update(prev Registry, facts []model.Fact) (Registry, []Retired) {
 				holder[id] = append(holder[id], f.ID)
 			}
 		}
-		sort.Strings(ids)
-		next[f.ID] = ids
+		next[f.ID] = sample(ids)
 	}
 	var retired []Retired
 	for _, slug := range sortedKeys(prev) {
@@ -111,7 +145,7 @@ func (r Registry) Bytes() []byte {
 	b.WriteString("# dossier slug registry: commit this file with the articles.\n")
 	b.WriteString("# Every fact address ever published stays valid: a fact that was renamed,\n")
 	b.WriteString("# merged, split or removed keeps a page at its old address that says where it went.\n")
-	b.WriteString("# slug<TAB>the claims (source#sentence) it last had\n")
+	b.WriteString("# slug<TAB>the claims (source#sentence) it last had, or a fixed sample of 64 of them\n")
 	for _, slug := range sortedKeys(r) {
 		fmt.Fprintf(&b, "%s\t%s\n", slug, strings.Join(r[slug], " "))
 	}

@@ -1,6 +1,7 @@
 package registry
 
 import (
+	"fmt"
 	"reflect"
 	"testing"
 
@@ -52,5 +53,33 @@ func TestUpdateFollowsClaims(t *testing.T) {
 	again, _ := Parse(next.Bytes())
 	if !reflect.DeepEqual(again, next) {
 		t.Error("registry does not round-trip")
+	}
+}
+
+// A large fact keeps a fixed sample of its claims, and the sample still
+// follows it when it is split.
+func TestLargeFactSampled(t *testing.T) {
+	var all, even, odd []string
+	for i := 0; i < 1000; i++ {
+		c := fmt.Sprintf("a%03d#s%d", i, i)
+		all = append(all, c)
+		if i%2 == 0 {
+			even = append(even, c)
+		} else {
+			odd = append(odd, c)
+		}
+	}
+	next, _ := Update(Registry{}, []model.Fact{fact("death-toll", all...)})
+	if n := len(next["death-toll"]); n != Sample {
+		t.Fatalf("a fact of 1000 claims keeps %d in the registry, want %d", n, Sample)
+	}
+	again, _ := Update(Registry{}, []model.Fact{fact("death-toll", all...)})
+	if !reflect.DeepEqual(again, next) {
+		t.Error("the sample is not deterministic")
+	}
+	_, retired := Update(next, []model.Fact{fact("deaths-civilians", even...), fact("deaths-soldiers", odd...)})
+	want := []Retired{{Slug: "death-toll", Targets: []string{"deaths-civilians", "deaths-soldiers"}}}
+	if !reflect.DeepEqual(retired, want) && !reflect.DeepEqual(retired, []Retired{{Slug: "death-toll", Targets: []string{"deaths-soldiers", "deaths-civilians"}}}) {
+		t.Errorf("retired = %+v, want the split followed to both halves", retired)
 	}
 }
