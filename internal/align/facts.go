@@ -1,7 +1,6 @@
 package align
 
 import (
-	"slices"
 	"sort"
 	"strings"
 
@@ -20,13 +19,25 @@ func buildFacts(in []Input, led *model.Ledger) []model.Fact {
 		published[x.Article.ID] = x.Article.Meta.Published
 		order[x.Article.ID] = i
 	}
-	groups := map[factKey][]model.FactClaim{}
+	// claims go to one flat list, tagged with their fact, and are then laid
+	// out fact by fact in one array: no per-fact slice grows by doubling
+	total := 0
+	for _, x := range in {
+		total += len(led.Claims[x.Article.ID])
+	}
+	all := make([]model.FactClaim, 0, total)
+	var of []int32 // the fact (index into keys) of each claim in all
+	keyIndex := map[factKey]int32{}
 	var keys []factKey
 	add := func(k factKey, fc model.FactClaim) {
-		if _, ok := groups[k]; !ok {
+		i, ok := keyIndex[k]
+		if !ok {
+			i = int32(len(keys))
+			keyIndex[k] = i
 			keys = append(keys, k)
 		}
-		groups[k] = append(groups[k], fc)
+		all = append(all, fc)
+		of = append(of, i)
 	}
 	authKeys := map[string]string{}
 	for _, x := range in {
@@ -60,10 +71,25 @@ func buildFacts(in []Input, led *model.Ledger) []model.Fact {
 			}
 		}
 	}
+	// a stable counting sort of all by fact
+	start := make([]int, len(keys)+1)
+	for _, i := range of {
+		start[i+1]++
+	}
+	for i := 1; i < len(start); i++ {
+		start[i] += start[i-1]
+	}
+	laid := make([]model.FactClaim, len(all))
+	next := append([]int(nil), start[:len(keys)]...)
+	for j := range all {
+		laid[next[of[j]]] = all[j]
+		next[of[j]]++
+	}
 	var facts []model.Fact
 	slugs := map[string]bool{}
-	for _, k := range keys {
-		f := model.Fact{Kind: k.kind, Subject: k.subject, Scope: k.scope, Claims: slices.Clone(groups[k])} // no room to grow: kept all build
+	for ki, k := range keys {
+		lo, hi := start[ki], start[ki+1]
+		f := model.Fact{Kind: k.kind, Subject: k.subject, Scope: k.scope, Claims: laid[lo:hi:hi]}
 		f.ID, f.Title = slugAndTitle(k)
 		if slugs[f.ID] {
 			f.ID += "-" + k.kind

@@ -169,7 +169,9 @@ func WriteExport(w io.Writer, s *Site) error {
 		bw.WriteString("\n    ")
 		bw.Write(head)
 		bw.WriteString(`"claims": `)
-		bw.Write(appendClaims(nil, claims, "      "))
+		if err := writeClaims(bw, claims, "      "); err != nil {
+			return err
+		}
 		bw.Write(tail)
 	}
 	if len(led.Facts) > 0 {
@@ -217,6 +219,30 @@ func exportFact(arts map[string]*model.Article, f *model.Fact) ExportFact {
 		ef.Claims = append(ef.Claims, ec)
 	}
 	return ef
+}
+
+// writeClaims writes claims as appendClaims does, one claim at a time
+// through one small buffer.
+func writeClaims(w io.Writer, claims []ExportClaim, indent string) error {
+	if len(claims) == 0 {
+		_, err := io.WriteString(w, "[]")
+		return err
+	}
+	var b []byte
+	for i := range claims {
+		b = appendClaims(b[:0], claims[i:i+1], indent)
+		// appendClaims wrote "[", the claim and "\n<indent>]": keep what
+		// joins this claim to the others
+		b = b[:len(b)-len(indent)-2]
+		if i > 0 {
+			b[0] = ','
+		}
+		if _, err := w.Write(b); err != nil {
+			return err
+		}
+	}
+	_, err := io.WriteString(w, "\n"+indent+"]")
+	return err
 }
 
 // appendClaims appends claims as encoding/json's MarshalIndent writes them

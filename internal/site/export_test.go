@@ -26,6 +26,13 @@ func FuzzAppendClaims(f *testing.F) {
 			if !bytes.Equal(got, want) {
 				t.Fatalf("appendClaims differs from encoding/json:\ngot  %s\nwant %s", got, want)
 			}
+			var streamed bytes.Buffer
+			if err := writeClaims(&streamed, claims, "      "); err != nil {
+				t.Fatal(err)
+			}
+			if whole := appendClaims(nil, claims, "      "); !bytes.Equal(streamed.Bytes(), whole) {
+				t.Fatalf("writeClaims differs from appendClaims:\ngot  %s\nwant %s", streamed.Bytes(), whole)
+			}
 		}
 	})
 }
