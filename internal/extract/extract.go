@@ -4,6 +4,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"dossier/internal/model"
@@ -98,9 +99,14 @@ func Extract(a *model.Article, d *model.Doc) Result {
 	var sents []*Sentence
 	text := a.Str() // sentences are views of the file
 	lowerSeen := map[string]bool{}
-	// one token buffer and one folded-word buffer for the whole article
-	all := make([]textutil.Token, 0, len(text)/5+16)
-	lows := make([]string, 0, len(text)/5+16)
+	// one token buffer and one folded-word buffer for the whole article,
+	// reused from article to article (see scratch)
+	sc := scratches.Get().(*scratch)
+	defer scratches.Put(sc)
+	all, lows := sc.toks[:0], sc.lows[:0]
+	if need := len(text)/5 + 16; cap(all) < need {
+		all, lows = make([]textutil.Token, 0, need), make([]string, 0, need)
+	}
 	for bi := range d.Blocks {
 		b := &d.Blocks[bi]
 		if b.Kind == model.Chrome {
@@ -110,7 +116,8 @@ func Extract(a *model.Article, d *model.Doc) Result {
 			from := len(all)
 			all = textutil.AppendTokens(all, text[st.Span.Start:st.Span.End], st.Span.Start)
 			toks := all[from:len(all):len(all)]
-			lows = append(lows, make([]string, len(toks))...)
+			lows = slices.Grow(lows, len(toks))
+			lows = lows[:len(lows)+len(toks)]
 			low := lows[len(lows)-len(toks) : len(lows) : len(lows)]
 			for i, t := range toks {
 				low[i] = t.Lower()
@@ -125,11 +132,7 @@ func Extract(a *model.Article, d *model.Doc) Result {
 			sents = append(sents, &Sentence{Article: a, Block: b, Sentence: st, Toks: toks, Lower: low, Published: pub, text: text, lowerSeen: lowerSeen})
 		}
 	}
-	ntok := 0
-	for _, s := range sents {
-		ntok += len(s.Toks)
-	}
-	res.Claims = make([]model.Claim, 0, ntok/16+8)
+	res.Claims = sc.claims[:0]
 	for _, s := range sents {
 		first := len(res.Claims)
 		for _, ex := range Extractors {
@@ -148,10 +151,28 @@ func Extract(a *model.Article, d *model.Doc) Result {
 		}
 		return res.Claims[i].Kind < res.Claims[j].Kind
 	})
-	// the claims are kept (cached) for the whole build: no room to grow
-	res.Claims = slices.Clone(res.Claims)
+	// the claims are kept (cached) for the whole build: copied out of the
+	// scratch buffer at their size; the buffers go back cleared, holding
+	// no strings
+	found := res.Claims
+	res.Claims = slices.Clone(found)
+	clear(all)
+	clear(lows)
+	clear(found)
+	sc.toks, sc.lows, sc.claims = all[:0], lows[:0], found[:0]
 	return res
 }
+
+// scratch is one article's working buffers: its tokens, its folded words
+// and the claims as they are found. Extract drops them when it returns,
+// so they are pooled rather than made anew for every article.
+type scratch struct {
+	toks   []textutil.Token
+	lows   []string
+	claims []model.Claim
+}
+
+var scratches = sync.Pool{New: func() any { return new(scratch) }}
 
 // Published parses a normalised front-matter publication stamp; the zero
 // time when empty or unreadable. Only its calendar date is used.
