@@ -41,7 +41,9 @@ func buildFacts(in []Input, led *model.Ledger) []model.Fact {
 	}
 	authKeys := map[string]string{}
 	for _, x := range in {
-		for _, c := range led.Claims[x.Article.ID] {
+		cs := led.Claims[x.Article.ID]
+		for ci := range cs {
+			c := &cs[ci]
 			fc := model.FactClaim{Claim: c}
 			if c.Authority != "" {
 				k, ok := authKeys[c.Authority]

@@ -33,7 +33,7 @@ func buildTimeline(in []Input, led *model.Ledger) []model.TimelineEntry {
 			st := dateFact.Status
 			e := model.TimelineEntry{Date: *cl[0].Date, Label: label, Fact: dateFact.ID, Status: st}
 			for _, c := range cl {
-				e.Claims = append(e.Claims, c.Claim)
+				e.Claims = append(e.Claims, *c.Claim)
 			}
 			e.Sources = claimSources(e.Claims)
 			out = append(out, e)

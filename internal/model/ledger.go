@@ -36,7 +36,7 @@ type Entity struct {
 // FactClaim is a claim as it stands in a fact: with its value in display
 // form and, for place facts, the entity it names.
 type FactClaim struct {
-	Claim
+	*Claim         // the claim as extracted: shared with the article's claims, never changed here
 	Value   string `json:"value"`   // normalised (ISO date, T03:00, 2500, entity id)
 	Display string `json:"display"` // in plain words
 	Entity  string `json:"entity,omitempty"`

@@ -84,17 +84,24 @@ func sample(ids []string) []string {
 			}
 			return h
 		}
-		hs := make(map[string]uint64, len(ids))
-		for _, id := range ids {
-			hs[id] = hash(id)
+		type hashed struct {
+			h  uint64
+			id string
 		}
-		sort.Slice(ids, func(i, j int) bool {
-			if hs[ids[i]] != hs[ids[j]] {
-				return hs[ids[i]] < hs[ids[j]]
+		hs := make([]hashed, len(ids))
+		for i, id := range ids {
+			hs[i] = hashed{hash(id), id}
+		}
+		sort.Slice(hs, func(i, j int) bool {
+			if hs[i].h != hs[j].h {
+				return hs[i].h < hs[j].h
 			}
-			return ids[i] < ids[j]
+			return hs[i].id < hs[j].id
 		})
-		ids = ids[:Sample]
+		ids = make([]string, Sample)
+		for i := range ids {
+			ids[i] = hs[i].id
+		}
 	}
 	sort.Strings(ids)
 	return ids
@@ -108,7 +115,7 @@ func Update(prev Registry, facts []model.Fact) (Registry, []Retired) {
 		seen := map[string]bool{}
 		var ids []string
 		for _, c := range f.Claims {
-			id := ClaimID(c.Claim)
+			id := ClaimID(*c.Claim)
 			if !seen[id] {
 				seen[id] = true
 				ids = append(ids, id)

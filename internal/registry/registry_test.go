@@ -12,7 +12,7 @@ func fact(id string, claims ...string) model.Fact {
 	f := model.Fact{ID: id}
 	for _, c := range claims {
 		art, anchor, _ := cut(c)
-		f.Claims = append(f.Claims, model.FactClaim{Claim: model.Claim{Article: art, Anchor: anchor, Text: "x"}})
+		f.Claims = append(f.Claims, model.FactClaim{Claim: &model.Claim{Article: art, Anchor: anchor, Text: "x"}})
 	}
 	return f
 }

@@ -312,9 +312,9 @@ func Build(in Input) *Site {
 			entityLink[e.ID] = Link{Href: EntityPage(e.ID), Text: e.Name}
 		}
 		for art, cs := range led.Claims {
-			for _, c := range cs {
-				if id := led.EntityOf[model.MentionKey(art, c.Span)]; id != "" {
-					idx.Entities[ClaimID(c)] = entityLink[id]
+			for i := range cs {
+				if id := led.EntityOf[model.MentionKey(art, cs[i].Span)]; id != "" {
+					idx.Entities[ClaimID(&cs[i])] = entityLink[id]
 				}
 			}
 		}
@@ -605,7 +605,7 @@ type Index struct {
 type ClaimKey struct{ Article, Anchor, Text string }
 
 // ClaimID is a claim's key in Index.
-func ClaimID(c model.Claim) ClaimKey { return ClaimKey{c.Article, c.Anchor, c.Text} }
+func ClaimID(c *model.Claim) ClaimKey { return ClaimKey{c.Article, c.Anchor, c.Text} }
 
 // sourcePage lays out one article: every sentence anchored, claims linked
 // to their facts and names to their entities. Without text, only what the
@@ -629,7 +629,7 @@ func sourcePage(a *model.Article, d *model.Doc, claims []model.Claim, chrome map
 			sent := Sentence{Anchor: st.Anchor}
 			var marks []mark
 			for _, k := range inSentence[si] {
-				c := claims[k]
+				c := &claims[k]
 				id := ClaimID(c)
 				if fl := idx.Facts[id]; len(fl) > 0 {
 					marks = append(marks, mark{c.Span, fl[0].Href, "claim", fl[0].Text})
