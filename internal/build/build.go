@@ -131,9 +131,7 @@ func (b *Builder) full(changed []string) (res Result, err error) {
 	_, res, err = b.compile(changed, st.add)
 	if err != nil || res.Diags.HasErrors() {
 		st.abort()
-		var c *ConflictError
-		if errors.As(err, &c) {
-			res.Diags.Errorf(c.Path, 0, "remove it, or choose another output folder with -d", "exists and was not made by dossier; not overwritten")
+		if publishDiag(&res.Diags, err) {
 			return res, ErrFailed
 		}
 		if err != nil {
@@ -158,6 +156,23 @@ func (b *Builder) full(changed []string) (res Result, err error) {
 		}
 	}
 	return res, nil
+}
+
+// publishDiag states an error of publishing as a diagnostic on the file
+// it concerns, and reports whether it was one.
+func publishDiag(ds *diag.List, err error) bool {
+	var c *ConflictError
+	if errors.As(err, &c) {
+		ds.Errorf(c.Path, 0, "remove it, or choose another output folder with -d", "exists and was not made by dossier; not overwritten")
+		return true
+	}
+	var w *WriteError
+	if errors.As(err, &w) {
+		ds.Errorf(w.Path, 0, "make room on the disk or make the folder writable, or choose another output folder with -d",
+			"could not be written: %v", w.Err)
+		return true
+	}
+	return false
 }
 
 // Compile runs every stage up to rendering and returns the files without
@@ -308,7 +323,8 @@ func (b *Builder) compile(changed []string, emit func(render.File) error) ([]ren
 	res.Timings.Render = time.Since(t)
 	res.Files = int(count.Load())
 	var conflict *ConflictError
-	if errors.As(err, &conflict) {
+	var werr *WriteError
+	if errors.As(err, &conflict) || errors.As(err, &werr) {
 		return nil, res, err
 	}
 	if err != nil {

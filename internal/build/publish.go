@@ -29,6 +29,26 @@ type ConflictError struct{ Path string }
 
 func (e *ConflictError) Error() string { return e.Path + ": exists and was not made by dossier" }
 
+// WriteError says a file of the build could not be written (a full disk, a
+// read-only folder); Path is where it was to go.
+type WriteError struct {
+	Path string
+	Err  error
+}
+
+func (e *WriteError) Error() string { return e.Path + ": " + e.Err.Error() }
+func (e *WriteError) Unwrap() error { return e.Err }
+
+// writeError wraps err for the file at dst, keeping the operating system's
+// reason ("no space left on device") rather than the staging path.
+func writeError(dst string, err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	return &WriteError{Path: filepath.ToSlash(dst), Err: err}
+}
+
 func hashOf(b []byte) string {
 	h := sha256.Sum256(b)
 	return hex.EncodeToString(h[:])
@@ -111,7 +131,7 @@ func (st *stager) add(f render.File) error {
 		// streamed: written to the staging folder, hashed on the way
 		var err error
 		if h, size, err = writeStream(staged, f.Write); err != nil {
-			return err
+			return writeError(dst, err)
 		}
 	} else {
 		h, size = hashOf(f.Data), int64(len(f.Data))
@@ -127,7 +147,7 @@ func (st *stager) add(f render.File) error {
 		os.Remove(staged)
 	case !unchanged && f.Write == nil:
 		if err := writeStaged(staged, f.Data); err != nil {
-			return err
+			return writeError(dst, err)
 		}
 	}
 	st.mu.Lock()

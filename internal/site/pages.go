@@ -101,7 +101,7 @@ func pages(s *Site, text func(i int) func() any) []Page {
 		ps = append(ps, p)
 	}
 	for _, e := range s.Entities {
-		ps = append(ps, paged(e.Page, "entity", e.Name, e, len(e.Mentions), func(lo, hi int) []Row { return e.Mentions[lo:hi] })...)
+		ps = append(ps, paged(e.Page, "entity", e.Name, e, e.nRows, e.rows)...)
 	}
 	for _, m := range s.Moved {
 		title := "This fact has moved"

@@ -140,8 +140,9 @@ type Entity struct {
 	ID, Name, Kind, KindLabel string
 	Page                      string
 	Aliases                   []Alias
-	Mentions                  []Row
 	Facts                     []Link
+	nRows                     int
+	rows                      func(lo, hi int) []Row // one per source naming it, laid out a page at a time
 }
 
 // Alias is a spelling and the sources that use it.
@@ -224,12 +225,12 @@ type Site struct {
 	Overlaps      []OverlapRow
 	Pages         []Page
 	Moved         []*Moved
-	Index         *Index
 	ArticleCount  int
 	DisputedCount int
 	PossibleCount int
 	led           *model.Ledger
 	arts          map[string]*model.Article
+	links         claimLinks
 }
 
 // EntityGroup lists the entities of one kind.
@@ -296,15 +297,16 @@ func Build(in Input) *Site {
 		entityName[e.ID] = e.Name
 	}
 
-	// the claim index, built beside the fact and entity pages
-	index := make(chan *Index)
+	// which facts cite each claim and which entity it names, built beside
+	// the fact and entity pages; looked up by the claim's address, as the
+	// ledger's facts point at the very claims the source pages lay out
+	linked := make(chan claimLinks)
 	go func() {
-		idx := &Index{Facts: map[ClaimKey][]Link{}, Entities: map[ClaimKey]Link{}}
+		lk := claimLinks{facts: map[*model.Claim][]Link{}, entity: map[*model.Claim]Link{}}
 		for _, f := range led.Facts {
 			l := Link{Href: FactPage(f.ID), Text: f.Title} // one copy of the strings for all its claims
 			for _, c := range f.Claims {
-				id := ClaimID(c.Claim)
-				idx.Facts[id] = appendLink(idx.Facts[id], l)
+				lk.facts[c.Claim] = appendLink(lk.facts[c.Claim], l)
 			}
 		}
 		entityLink := map[string]Link{}
@@ -313,12 +315,15 @@ func Build(in Input) *Site {
 		}
 		for art, cs := range led.Claims {
 			for i := range cs {
+				if cs[i].Kind != model.KindName {
+					continue // only names are grouped into entities
+				}
 				if id := led.EntityOf[model.MentionKey(art, cs[i].Span)]; id != "" {
-					idx.Entities[ClaimID(&cs[i])] = entityLink[id]
+					lk.entity[&cs[i]] = entityLink[id]
 				}
 			}
 		}
-		index <- idx
+		linked <- lk
 	}()
 
 	// facts
@@ -450,9 +455,9 @@ func Build(in Input) *Site {
 	// entities
 	entityFacts := map[string][]Link{}
 	for _, f := range led.Facts {
+		l := Link{Href: FactPage(f.ID), Text: f.Title}
 		for _, c := range f.Claims {
 			if c.Entity != "" {
-				l := Link{Href: FactPage(f.ID), Text: f.Title}
 				if ls := entityFacts[c.Entity]; len(ls) == 0 || ls[len(ls)-1] != l {
 					entityFacts[c.Entity] = append(ls, l)
 				}
@@ -472,34 +477,52 @@ func Build(in Input) *Site {
 			se.Aliases = append(se.Aliases, sa)
 		}
 		// one row per source: the spellings it uses, its first sentence
-		// naming the entity, and links to every other such sentence
+		// naming the entity, and links to every other such sentence; the
+		// rows are grouped here and laid out a page at a time (see Page)
+		type group struct {
+			first int
+			more  []int // further mentions of the same source, in other sentences
+		}
+		var groups []group
 		rowOf := map[string]int{}
-		seen := map[string]bool{}
-		for _, m := range e.Mentions {
-			if seen[m.Article+"#"+m.Anchor] {
+		seen := map[[2]string]bool{}
+		for mi, m := range e.Mentions {
+			k := [2]string{m.Article, m.Anchor}
+			if seen[k] {
 				continue
 			}
-			seen[m.Article+"#"+m.Anchor] = true
-			i, ok := rowOf[m.Article]
-			if !ok {
-				a := arts[m.Article]
-				i = len(se.Mentions)
-				rowOf[m.Article] = i
+			seen[k] = true
+			if i, ok := rowOf[m.Article]; ok {
+				groups[i].more = append(groups[i].more, mi)
+				continue
+			}
+			rowOf[m.Article] = len(groups)
+			groups = append(groups, group{first: mi})
+		}
+		mentions := e.Mentions
+		se.nRows = len(groups)
+		se.rows = func(lo, hi int) []Row {
+			rows := make([]Row, 0, hi-lo)
+			for _, g := range groups[lo:hi] {
+				m := mentions[g.first]
+				a, d := arts[m.Article], docs[m.Article]
 				row := Row{Source: srcLink(m.Article), Says: aliasText(m.Text)}
-				if st := sentenceOf(docs[m.Article], m.Span); len(st) > 0 {
+				if st := sentenceOf(d, m.Span); len(st) > 0 {
 					row.Quote = model.Shorten(a.Text(st[0].Span), 240)
-					row.QuoteHref = SourcePage(m.Article) + "#" + st[0].Anchor
+					row.QuoteHref = srcLinks[m.Article].Href + "#" + st[0].Anchor
 				}
-				se.Mentions = append(se.Mentions, row)
-				continue
+				for _, mi := range g.more {
+					m := mentions[mi]
+					if sp := aliasText(m.Text); !strings.Contains(row.Says+" / ", sp+" / ") {
+						row.Says += " / " + sp
+					}
+					if st := sentenceOf(d, m.Span); len(st) > 0 {
+						row.More = append(row.More, Link{Href: srcLinks[m.Article].Href + "#" + st[0].Anchor, Text: strconv.Itoa(len(row.More) + 2)})
+					}
+				}
+				rows = append(rows, row)
 			}
-			row := &se.Mentions[i]
-			if sp := aliasText(m.Text); !strings.Contains(row.Says+" / ", sp+" / ") {
-				row.Says += " / " + sp
-			}
-			if st := sentenceOf(docs[m.Article], m.Span); len(st) > 0 {
-				row.More = append(row.More, Link{Href: SourcePage(m.Article) + "#" + st[0].Anchor, Text: strconv.Itoa(len(row.More) + 2)})
-			}
+			return rows
 		}
 		s.Entities = append(s.Entities, se)
 		if g := byKind[e.Kind]; g != nil {
@@ -521,11 +544,11 @@ func Build(in Input) *Site {
 			chrome[id][i] = true
 		}
 	}
-	s.Index = <-index
+	s.links = <-linked
 	s.Sources = make([]*Source, len(in.Articles))
 	par.For(len(in.Articles), func(i int) {
 		a := in.Articles[i]
-		s.Sources[i] = sourcePage(a, in.Docs[i], led.Claims[a.ID], chrome[a.ID], s.Index, false)
+		s.Sources[i] = sourcePage(a, in.Docs[i], led.Claims[a.ID], chrome[a.ID], s.links.look, false)
 	})
 	srcByID := map[string]*Source{}
 	for _, src := range s.Sources {
@@ -584,7 +607,7 @@ func Build(in Input) *Site {
 	s.Pages = pages(s, func(i int) func() any {
 		a, d, eager := in.Articles[i], in.Docs[i], s.Sources[i]
 		return func() any {
-			src := sourcePage(a, d, led.Claims[a.ID], chrome[a.ID], s.Index, true)
+			src := sourcePage(a, d, led.Claims[a.ID], chrome[a.ID], s.links.look, true)
 			src.SharesWith = eager.SharesWith
 			return src
 		}
@@ -592,12 +615,49 @@ func Build(in Input) *Site {
 	return s
 }
 
+// claimLinks says which facts cite a claim and which entity it names, by
+// the claim's address in the ledger.
+type claimLinks struct {
+	facts  map[*model.Claim][]Link
+	entity map[*model.Claim]Link
+}
+
+func (lk claimLinks) look(c *model.Claim) ([]Link, Link, bool) {
+	e, ok := lk.entity[c]
+	return lk.facts[c], e, ok
+}
+
 // Index links claims to the pages that cite them, by claim identity
 // (article, sentence anchor, text as written), which survives edits
-// elsewhere in the article.
+// elsewhere in the article: the watch loop's fast path lays out an edited
+// article, whose claims are new, against the previous build's index of
+// that article.
 type Index struct {
 	Facts    map[ClaimKey][]Link // the facts citing a claim
 	Entities map[ClaimKey]Link   // the entity a claim names
+}
+
+func (idx *Index) look(c *model.Claim) ([]Link, Link, bool) {
+	id := ClaimID(c)
+	e, ok := idx.Entities[id]
+	return idx.Facts[id], e, ok
+}
+
+// articleIndex is the Index of one article's claims in this build.
+func (s *Site) articleIndex(id string) *Index {
+	idx := &Index{Facts: map[ClaimKey][]Link{}, Entities: map[ClaimKey]Link{}}
+	cs := s.led.Claims[id]
+	for i := range cs {
+		fl, el, named := s.links.look(&cs[i])
+		k := ClaimID(&cs[i])
+		for _, l := range fl {
+			idx.Facts[k] = appendLink(idx.Facts[k], l)
+		}
+		if named {
+			idx.Entities[k] = el
+		}
+	}
+	return idx
 }
 
 // ClaimKey identifies a claim for Index: its article, sentence anchor and
@@ -611,7 +671,7 @@ func ClaimID(c *model.Claim) ClaimKey { return ClaimKey{c.Article, c.Anchor, c.T
 // to their facts and names to their entities. Without text, only what the
 // other pages show of a source is laid out (its details and the facts it is
 // cited for); its blocks are left empty.
-func sourcePage(a *model.Article, d *model.Doc, claims []model.Claim, chrome map[int]bool, idx *Index, text bool) *Source {
+func sourcePage(a *model.Article, d *model.Doc, claims []model.Claim, chrome map[int]bool, look func(*model.Claim) ([]Link, Link, bool), text bool) *Source {
 	src := &Source{ID: a.ID, File: a.File, Title: d.Title, TitleDerived: d.TitleDerived, Outlet: a.Meta.Outlet,
 		URL: a.Meta.URL, ArchiveURL: a.Meta.ArchiveURL, Author: a.Meta.Author, Published: a.Meta.Published,
 		Page: SourcePage(a.ID), Markdown: a.Format == "md", Claims: len(claims)}
@@ -630,8 +690,8 @@ func sourcePage(a *model.Article, d *model.Doc, claims []model.Claim, chrome map
 			var marks []mark
 			for _, k := range inSentence[si] {
 				c := &claims[k]
-				id := ClaimID(c)
-				if fl := idx.Facts[id]; len(fl) > 0 {
+				fl, el, named := look(c)
+				if len(fl) > 0 {
 					marks = append(marks, mark{c.Span, fl[0].Href, "claim", fl[0].Text})
 					for _, l := range fl {
 						if !factSeen[l.Href] {
@@ -640,8 +700,8 @@ func sourcePage(a *model.Article, d *model.Doc, claims []model.Claim, chrome map
 						}
 						sent.Facts = appendLink(sent.Facts, l)
 					}
-				} else if l, ok := idx.Entities[id]; ok && text {
-					marks = append(marks, mark{c.Span, l.Href, "name", l.Text})
+				} else if named && text {
+					marks = append(marks, mark{c.Span, el.Href, "name", el.Text})
 				}
 			}
 			if text {
@@ -699,7 +759,7 @@ func SourceOnly(prev *Site, a *model.Article, d *model.Doc, claims []model.Claim
 		if old.ID != a.ID {
 			continue
 		}
-		src := sourcePage(a, d, claims, nil, prev.Index, true)
+		src := sourcePage(a, d, claims, nil, prev.articleIndex(a.ID).look, true)
 		src.SharesWith = old.SharesWith
 		return page(src.Page, "source", src.Title, src), true
 	}
