@@ -516,9 +516,13 @@ func aliasText(name string) string {
 
 // canonicalName is the most frequent full spelling of an entity.
 func canonicalName(g *group) string {
-	count := map[string]int{}
+	raw := map[string]int{} // each spelling as written, then as an alias
 	for _, m := range g.mentions {
-		count[aliasText(m.claim.Name.Name)]++
+		raw[m.claim.Name.Name]++
+	}
+	count := map[string]int{}
+	for name, n := range raw {
+		count[aliasText(name)] += n
 	}
 	best := ""
 	for _, name := range sortedKeys(count) {
