@@ -80,6 +80,9 @@ type Builder struct {
 	known  map[string]bool  // article paths of the last build
 	gen    int64            // counts fast-path publishes
 	fastAt map[string]int64 // page → gen of its last fast-path publish
+	// fastExtracted counts articles the fast path extracted since the last
+	// full build began (the full build then finds them in the cache)
+	fastExtracted int
 }
 
 type file struct {
@@ -97,9 +100,9 @@ func NewBuilder(opts Options) *Builder {
 // build; nil means unknown, and every article is read again.
 func (b *Builder) Build(changed []string) (res Result, err error) {
 	start := time.Now()
-	fast, extracted := b.fastPath(changed)
+	fast := b.fastPath(changed)
 	res, err = b.full(changed)
-	res.Fast, res.Extracted = fast, res.Extracted+extracted
+	res.Fast = fast
 	if len(fast) > 0 {
 		res.Timings.Fast = time.Since(start)
 	}
@@ -115,8 +118,9 @@ func (b *Builder) full(changed []string) (res Result, err error) {
 	defer func() { res.Timings.Total = time.Since(start) }()
 	b.mu.Lock()
 	startGen := b.gen
-	b.mu.Unlock()
-	b.mu.Lock()
+	// articles the fast path extracted for this build count as its own
+	fastExtracted := b.fastExtracted
+	b.fastExtracted = 0
 	skip := map[string]bool{}
 	for p, g := range b.fastAt {
 		if g > startGen {
@@ -129,6 +133,7 @@ func (b *Builder) full(changed []string) (res Result, err error) {
 		return res, err
 	}
 	_, res, err = b.compile(changed, st.add)
+	res.Extracted += fastExtracted
 	if err != nil || res.Diags.HasErrors() {
 		st.abort()
 		if publishDiag(&res.Diags, err) {
@@ -356,9 +361,9 @@ func (b *Builder) renderOptions(fsys fs.FS) render.Options {
 // change), laid out against the previous build. The full rebuild follows
 // and makes every page consistent; the fast path only makes the page being
 // edited current within milliseconds on a large corpus. It returns the
-// pages written and how many articles it extracted (into the cache, so
-// the full rebuild does not extract them again).
-func (b *Builder) fastPath(changed []string) ([]string, int) {
+// pages written. What it extracts goes into the cache (the full rebuild
+// does not extract it again, and counts it as its own: fastExtracted).
+func (b *Builder) fastPath(changed []string) []string {
 	fsys := os.DirFS(b.opts.SiteDir)
 	b.mu.Lock()
 	prev := b.prev
@@ -375,33 +380,36 @@ func (b *Builder) fastPath(changed []string) ([]string, int) {
 	}
 	b.mu.Unlock()
 	if prev == nil || len(edited) == 0 {
-		return nil, 0
+		return nil
 	}
 	changed = edited
 	start := time.Now()
 	r, err := render.New(b.renderOptions(fsys))
 	if err != nil {
-		return nil, 0
+		return nil
 	}
 	var written []string
 	for _, p := range changed {
 		raw, err := fs.ReadFile(fsys, p)
 		if err != nil {
-			return written, len(written)
+			return written
 		}
 		e := perArticle(p, raw)
 		if e.Diags.HasErrors() {
-			return written, len(written)
+			return written
 		}
 		sum := sha256.Sum256(raw)
 		b.cache.Put(cache.Key{Path: p, ContentSHA256: hex.EncodeToString(sum[:]), StagesVersion: cache.StagesVersion}, e)
+		b.mu.Lock()
+		b.fastExtracted++
+		b.mu.Unlock()
 		pg, ok := site.SourceOnly(prev, &e.Article, &e.Doc, e.Result.Claims)
 		if !ok {
 			continue
 		}
 		f, err := r.Page(prev, pg)
 		if err != nil || writeAtomic(filepath.Join(b.opts.OutDir, filepath.FromSlash(f.Path)), f.Data) != nil {
-			return written, len(written)
+			return written
 		}
 		b.mu.Lock()
 		b.gen++
@@ -412,7 +420,7 @@ func (b *Builder) fastPath(changed []string) ([]string, int) {
 	if len(written) > 0 && b.opts.OnFast != nil {
 		b.opts.OnFast(written, time.Since(start))
 	}
-	return written, len(written)
+	return written
 }
 
 // perArticle runs the per-article stages: parse, segment, extract.

@@ -104,7 +104,7 @@ func TestFastPathKeepsLinks(t *testing.T) {
 	p := "content/articles/002_574758f0f477ce91.txt"
 	raw, _ := os.ReadFile(filepath.Join(site, p))
 	writeFile(t, filepath.Join(site, p), strings.Replace(string(raw), "a stark reminder of the unpredictable costs", "a stark reminder of the unforeseeable costs", 1))
-	if written, _ := b.fastPath([]string{p}); len(written) != 1 {
+	if written := b.fastPath([]string{p}); len(written) != 1 {
 		t.Fatalf("the fast path wrote %v", written)
 	}
 	if html, _ := os.ReadFile(page); !strings.Contains(string(html), "unforeseeable") {
