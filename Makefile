@@ -42,6 +42,8 @@ fuzz:
 	$(GO) test ./internal/extract -run '^$$' -fuzz '^FuzzExtract$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./internal/render -run '^$$' -fuzz '^FuzzEsc$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./internal/site -run '^$$' -fuzz '^FuzzAppendClaims$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./internal/site -run '^$$' -fuzz '^FuzzTextFragment$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./internal/textutil -run '^$$' -fuzz '^FuzzSquashSpace$$' -fuzztime $(FUZZTIME)
 
 # screenshot: the README's picture of the built seed dossier (Debian chromium, headless).
 screenshot: site

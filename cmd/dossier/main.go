@@ -16,6 +16,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime/debug"
 	"runtime/pprof"
 	"strconv"
 	"syscall"
@@ -54,7 +55,17 @@ Flags:
 Exit status: 0 built, 1 the build failed (nothing was written), 2 bad usage.
 `
 
-func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
+func main() {
+	if os.Getenv("GOGC") == "" {
+		// Most of a build's heap stays live to the end (articles, claims,
+		// the ledger), so Go's default of letting the heap double between
+		// collections mostly buys page faults: at 10,000 articles, 70 took
+		// peak memory from 2.0 to 1.75 GiB at the same speed (README,
+		// Performance). GOGC in the environment still decides.
+		debug.SetGCPercent(70)
+	}
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
 
 func run(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {

@@ -2,11 +2,12 @@ package site
 
 import (
 	"fmt"
-	"net/url"
 	"sort"
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"dossier/internal/model"
 	"dossier/internal/par"
@@ -913,20 +914,68 @@ func dateRange(arts []*model.Article, led *model.Ledger) string {
 	return "events from " + first + " to " + last
 }
 
-// fragmentReserved: the text-fragment directive reserves "-", "," and "&".
-var fragmentReserved = strings.NewReplacer("-", "%2D", ",", "%2C", "&", "%26")
-
 // TextFragment links to a sentence inside the original article with a
-// text fragment (#:~:text=start,end).
+// text fragment (#:~:text=start,end): the whole sentence, or its first and
+// last five words when it is longer than ten. Words are escaped as
+// url.PathEscape does, and "-", "," and "&", which the directive reserves,
+// are escaped too (FuzzTextFragment holds it to that definition).
 func TextFragment(base, sentence string) string {
-	enc := func(s string) string { return fragmentReserved.Replace(url.PathEscape(s)) }
-	words := strings.Fields(sentence)
-	frag := enc(strings.Join(words, " "))
-	if len(words) > 10 {
-		frag = enc(strings.Join(words[:5], " ")) + "," + enc(strings.Join(words[len(words)-5:], " "))
-	}
 	if i := strings.Index(base, "#"); i >= 0 {
 		base = base[:i]
 	}
-	return base + "#:~:text=" + frag
+	b := make([]byte, 0, len(base)+len(":~:text=")+len(sentence)*3/2)
+	b = append(b, base...)
+	b = append(b, "#:~:text="...)
+	// the words' bounds, for the first five and the last five
+	type word struct{ lo, hi int }
+	var ws []word
+	for i := 0; i < len(sentence); {
+		r, size := utf8.DecodeRuneInString(sentence[i:])
+		if unicode.IsSpace(r) {
+			i += size
+			continue
+		}
+		lo := i
+		for i < len(sentence) {
+			r, size := utf8.DecodeRuneInString(sentence[i:])
+			if unicode.IsSpace(r) {
+				break
+			}
+			i += size
+		}
+		ws = append(ws, word{lo, i})
+	}
+	words := func(ws []word) {
+		for k, w := range ws {
+			if k > 0 {
+				b = append(b, "%20"...)
+			}
+			b = appendFragmentEscaped(b, sentence[w.lo:w.hi])
+		}
+	}
+	if len(ws) > 10 {
+		words(ws[:5])
+		b = append(b, ',')
+		words(ws[len(ws)-5:])
+	} else {
+		words(ws)
+	}
+	return string(b)
+}
+
+// appendFragmentEscaped escapes s as url.PathEscape does, and "-" and "&"
+// besides (PathEscape already escapes ",").
+func appendFragmentEscaped(b []byte, s string) []byte {
+	const hex = "0123456789ABCDEF"
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9',
+			c == '_', c == '.', c == '~', c == '$', c == '+', c == ':', c == '=', c == '@':
+			b = append(b, c)
+		default:
+			b = append(b, '%', hex[c>>4], hex[c&15])
+		}
+	}
+	return b
 }

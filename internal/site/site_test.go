@@ -2,6 +2,7 @@ package site
 
 import (
 	"fmt"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -81,4 +82,32 @@ func TestClaimsBySentence(t *testing.T) {
 	if got, want := fmt.Sprint(claimsBySentence(d, claims)), "[[1 3] [2] [0 2 3 4 5 6]]"; got != want {
 		t.Errorf("overlapping: claimsBySentence = %s, want %s", got, want)
 	}
+}
+
+// textFragmentByDefinition is TextFragment as first written, with the
+// standard library: TextFragment must give the same links.
+func textFragmentByDefinition(base, sentence string) string {
+	reserved := strings.NewReplacer("-", "%2D", ",", "%2C", "&", "%26")
+	enc := func(s string) string { return reserved.Replace(url.PathEscape(s)) }
+	words := strings.Fields(sentence)
+	frag := enc(strings.Join(words, " "))
+	if len(words) > 10 {
+		frag = enc(strings.Join(words[:5], " ")) + "," + enc(strings.Join(words[len(words)-5:], " "))
+	}
+	if i := strings.Index(base, "#"); i >= 0 {
+		base = base[:i]
+	}
+	return base + "#:~:text=" + frag
+}
+
+func FuzzTextFragment(f *testing.F) {
+	f.Add("https://x.org/a#top", "The raid, at 3 am-ish & more.")
+	f.Add("https://x.org/a", "one two three four five six seven eight nine ten eleven twelve")
+	f.Add("https://x.org/a?q=1", "  al-Masʿūd\u00a0said: “50%+ of $5 @ 3:00 = ~ok” /path; (x) [y] {z} 'q' \"r\" #h\t\n")
+	f.Add("", "\xff\xfe broken")
+	f.Fuzz(func(t *testing.T, base, sentence string) {
+		if got, want := TextFragment(base, sentence), textFragmentByDefinition(base, sentence); got != want {
+			t.Fatalf("TextFragment(%q, %q) =\n%s, want\n%s", base, sentence, got, want)
+		}
+	})
 }

@@ -117,5 +117,26 @@ func IsEditorTemp(name string) bool {
 	return false
 }
 
-// SquashSpace collapses runs of white space into one space and trims.
-func SquashSpace(s string) string { return strings.Join(strings.Fields(s), " ") }
+// SquashSpace collapses runs of white space into one space and trims. Text
+// that is already so (most sentences) is returned as it is, unallocated.
+func SquashSpace(s string) string {
+	squashed := true
+	prevSpace := true // a leading space needs trimming
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			squashed = false // Unicode spaces: let strings.Fields decide
+			break
+		}
+		sp := asciiSpace[c]
+		if sp && (prevSpace || c != ' ') {
+			squashed = false
+			break
+		}
+		prevSpace = sp
+	}
+	if squashed && !prevSpace {
+		return s
+	}
+	return strings.Join(strings.Fields(s), " ")
+}

@@ -43,3 +43,14 @@ func TestSlugAndFold(t *testing.T) {
 		t.Error("a.md is not a temp file")
 	}
 }
+
+func FuzzSquashSpace(f *testing.F) {
+	for _, s := range []string{"", " ", "a b", " a", "a ", "a  b", "a\tb", "a\nb", "a\u00a0b", "é  ü", "one two three."} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := SquashSpace(s), strings.Join(strings.Fields(s), " "); got != want {
+			t.Fatalf("SquashSpace(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
