@@ -32,9 +32,10 @@ type Page struct {
 }
 
 // Content is the page's data: Data, or, for the pages that carry most of
-// the site's bytes (a fact's citation pages, a source's text), the data
-// laid out now. Render calls it as each page renders, on every core, so the
-// rows of the whole site are never in memory at once.
+// the site's bytes (a fact's citation pages, an entity's mentions, a
+// source's text), the data laid out now. Render calls it as each page
+// renders, on every core, so the rows of the whole site are never in
+// memory at once.
 func (p Page) Content() any {
 	if p.lazy != nil {
 		return p.lazy()
