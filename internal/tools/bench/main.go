@@ -40,6 +40,15 @@ func main() {
 	}
 	absBin, _ := filepath.Abs(*bin)
 	run := time.Now().Format("20060102-150405")
+	// a run writes about 2 GB (four builds at N = 10,000, kept: see above)
+	must(os.MkdirAll(*dir, 0o755))
+	var fs syscall.Statfs_t
+	if err := syscall.Statfs(*dir, &fs); err == nil {
+		if free := fs.Bavail * uint64(fs.Bsize); free < 4<<30 {
+			fail(fmt.Sprintf("%s has %.1f GB free; a run needs about 4 GB: remove old runs in %s while the machine is idle (deleting many files slows file creation here for minutes)",
+				*dir, float64(free)/1e9, filepath.Join(*dir, "out")))
+		}
+	}
 	var rows []string
 	var sizes []int
 	for _, s := range strings.Split(*ns, ",") {
@@ -74,6 +83,7 @@ func main() {
 			n, len(lat), lat[len(lat)/2].Round(time.Millisecond), lat[0].Round(time.Millisecond), lat[len(lat)-1].Round(time.Millisecond))
 	fmt.Println(table)
 	os.WriteFile(filepath.Join(*dir, "results.md"), []byte(table), 0o644)
+	fmt.Fprintf(os.Stderr, "outputs of this run: %s (kept; remove old runs while the machine is idle)\n", filepath.Join(*dir, "out", run))
 }
 
 func fail(msg string) {
