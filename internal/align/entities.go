@@ -6,6 +6,7 @@ import (
 	"unicode"
 
 	"dossier/internal/model"
+	"dossier/internal/par"
 	"dossier/internal/textutil"
 )
 
@@ -396,26 +397,34 @@ func groupEntities(in []Input, led *model.Ledger) ([]model.Entity, map[string]st
 		addAll(best, ks, fk)
 	}
 
-	var ents []model.Entity
-	entityOf := map[string]string{}
-	used := map[string]int{}
-	type built struct {
-		e model.Entity
-		g *group
-	}
-	var all []built
-	aliasOf := map[string]string{}
+	var kinded []*group
 	for _, g := range groups {
-		kind := g.votes.Kind()
-		if kind == model.NoKind {
-			continue
+		if g.votes.Kind() != model.NoKind {
+			kinded = append(kinded, g)
 		}
-		e := model.Entity{Kind: kind, Name: canonicalName(g)}
-		all = append(all, built{e, g})
 	}
+	// each spelling's alias form, once (read by every entity below)
+	aliasOf := map[string]string{}
+	for _, g := range kinded {
+		for _, m := range g.mentions {
+			if _, ok := aliasOf[m.claim.Name.Name]; !ok {
+				aliasOf[m.claim.Name.Name] = aliasText(m.claim.Name.Name)
+			}
+		}
+	}
+	type built struct {
+		e    model.Entity
+		g    *group
+		keys []string // its mentions' keys in the ledger's EntityOf
+	}
+	all := make([]built, len(kinded))
+	par.For(len(kinded), func(i int) {
+		all[i] = built{e: model.Entity{Kind: kinded[i].votes.Kind(), Name: canonicalName(kinded[i])}, g: kinded[i]}
+	})
 	sort.SliceStable(all, func(i, j int) bool { return all[i].e.Name < all[j].e.Name })
-	for _, b := range all {
-		e, g := b.e, b.g
+	used := map[string]int{}
+	for i := range all {
+		e := &all[i].e
 		id := textutil.Slug(e.Name, 60)
 		if id == "" {
 			id = "entity"
@@ -424,19 +433,19 @@ func groupEntities(in []Input, led *model.Ledger) ([]model.Entity, map[string]st
 			id = id + "-" + string(e.Kind)
 		}
 		e.ID = id
+	}
+	// each entity's mentions and spellings, on every core
+	par.For(len(all), func(i int) {
+		e, g := &all[i].e, all[i].g
 		aliasSources := map[string]map[string]bool{}
 		for _, m := range g.mentions {
-			txt, ok := aliasOf[m.claim.Name.Name]
-			if !ok {
-				txt = aliasText(m.claim.Name.Name)
-				aliasOf[m.claim.Name.Name] = txt
-			}
+			txt := aliasOf[m.claim.Name.Name]
 			if aliasSources[txt] == nil {
 				aliasSources[txt] = map[string]bool{}
 			}
 			aliasSources[txt][m.claim.Article] = true
 			e.Mentions = append(e.Mentions, model.Mention{Article: m.claim.Article, Anchor: m.claim.Anchor, Span: m.claim.Span, Text: m.claim.Text})
-			entityOf[model.MentionKey(m.claim.Article, m.claim.Span)] = id
+			all[i].keys = append(all[i].keys, model.MentionKey(m.claim.Article, m.claim.Span))
 		}
 		for _, txt := range sortedKeys(aliasSources) {
 			e.Aliases = append(e.Aliases, model.Alias{Text: txt, Sources: sortedKeys(aliasSources[txt])})
@@ -447,7 +456,14 @@ func groupEntities(in []Input, led *model.Ledger) ([]model.Entity, map[string]st
 			}
 			return e.Mentions[i].Span.Start < e.Mentions[j].Span.Start
 		})
-		ents = append(ents, e)
+	})
+	var ents []model.Entity
+	entityOf := map[string]string{}
+	for _, b := range all {
+		for _, k := range b.keys {
+			entityOf[k] = b.e.ID
+		}
+		ents = append(ents, b.e)
 	}
 	sort.SliceStable(ents, func(i, j int) bool { return ents[i].ID < ents[j].ID })
 	return ents, entityOf
