@@ -42,6 +42,7 @@ type Result struct {
 	Diags     diag.List
 	Files     int      // files in the site
 	Written   int      // files whose bytes changed
+	Kept      int      // pages not rendered again: their fingerprint did not change (live builds)
 	Removed   int      // stale files removed
 	Paths     []string // the files written, for rebuild reports and tests
 	Articles  int
@@ -83,6 +84,17 @@ type Builder struct {
 	// fastExtracted counts articles the fast path extracted since the last
 	// full build began (the full build then finds them in the cache)
 	fastExtracted int
+
+	// live builders remember each page's fingerprint and size as last
+	// published, and leave a page whose fingerprint did not change as it
+	// is on disk (see site.Page.Fingerprint)
+	live  bool
+	marks map[string]pageMark
+}
+
+type pageMark struct {
+	sum  [32]byte
+	size int64
 }
 
 type file struct {
@@ -132,7 +144,32 @@ func (b *Builder) full(changed []string) (res Result, err error) {
 	if err != nil {
 		return res, err
 	}
-	_, res, err = b.compile(changed, st.add)
+	var keep func(site.Page, func() any) bool
+	var markMu sync.Mutex
+	marks := map[string][32]byte{}
+	if b.live {
+		b.mu.Lock()
+		fast := make(map[string]bool, len(b.fastAt))
+		for p := range b.fastAt {
+			fast[p] = true // on disk as the fast path wrote it: always rendered again
+		}
+		b.mu.Unlock()
+		keep = func(p site.Page, content func() any) bool {
+			if fast[p.Path] {
+				return false
+			}
+			sum, ok := p.Fingerprint(content)
+			if !ok {
+				return false
+			}
+			markMu.Lock()
+			marks[p.Path] = sum
+			markMu.Unlock()
+			prev, had := b.marks[p.Path]
+			return had && prev.sum == sum && st.keepable(p.Path, prev.size)
+		}
+	}
+	_, res, err = b.compile(changed, st.add, keep)
 	res.Extracted += fastExtracted
 	if err != nil || res.Diags.HasErrors() {
 		st.abort()
@@ -149,9 +186,19 @@ func (b *Builder) full(changed []string) (res Result, err error) {
 	res.Timings.Publish = time.Since(t)
 	res.Written, res.Removed, res.Paths = len(paths), removed, paths
 	if err != nil {
+		b.marks = nil
 		return res, err
 	}
 	res.Published = true
+	if b.live {
+		next := make(map[string]pageMark, len(marks))
+		for p, sum := range marks {
+			if size, ok := st.sizes[p]; ok {
+				next[p] = pageMark{sum, size}
+			}
+		}
+		b.marks = next
+	}
 	// the slug registry is part of the site: written only after a good
 	// publish, and only when it changed
 	reg := filepath.Join(b.opts.SiteDir, registry.File)
@@ -182,12 +229,14 @@ func publishDiag(ds *diag.List, err error) bool {
 
 // Compile runs every stage up to rendering and returns the files without
 // touching the output dir.
-func Compile(opts Options) ([]render.File, Result, error) { return NewBuilder(opts).compile(nil, nil) }
+func Compile(opts Options) ([]render.File, Result, error) {
+	return NewBuilder(opts).compile(nil, nil, nil)
+}
 
 // compile runs every stage. With emit, each rendered file goes to emit as
 // soon as it is ready and none is returned; without, they are returned.
 // Rendering is skipped when the input already has errors.
-func (b *Builder) compile(changed []string, emit func(render.File) error) ([]render.File, Result, error) {
+func (b *Builder) compile(changed []string, emit func(render.File) error, keep func(site.Page, func() any) bool) ([]render.File, Result, error) {
 	var res Result
 	fsys := os.DirFS(b.opts.SiteDir)
 	t := time.Now()
@@ -306,9 +355,12 @@ func (b *Builder) compile(changed []string, emit func(render.File) error) ([]ren
 	t = time.Now()
 	var files []render.File
 	var mu sync.Mutex
-	var count atomic.Int64
+	var count, unchanged atomic.Int64
 	collect := func(f render.File) error {
 		count.Add(1)
+		if f.Keep {
+			unchanged.Add(1)
+		}
 		if emit != nil {
 			return emit(f) // from several goroutines at once
 		}
@@ -323,10 +375,13 @@ func (b *Builder) compile(changed []string, emit func(render.File) error) ([]ren
 	}
 	r, err := render.New(b.renderOptions(fsys))
 	if err == nil {
+		if keep != nil {
+			r.Skip = func(p site.Page, content func() any) bool { return r.Builtin(p.Template) && keep(p, content) }
+		}
 		err = r.Each(s, collect)
 	}
 	res.Timings.Render = time.Since(t)
-	res.Files = int(count.Load())
+	res.Files, res.Kept = int(count.Load()), int(unchanged.Load())
 	var conflict *ConflictError
 	var werr *WriteError
 	if errors.As(err, &conflict) || errors.As(err, &werr) {
@@ -451,6 +506,10 @@ func sub(fsys fs.FS, dir string) fs.FS {
 
 // String summarises a result in one line.
 func (r Result) String() string {
-	return fmt.Sprintf("%d articles (%d extracted), %d facts (%d disputed), %d files: %d written, %d removed in %s",
-		r.Articles, r.Extracted, r.Facts, r.Disputed, r.Files, r.Written, r.Removed, r.Timings.Total.Round(time.Millisecond))
+	kept := ""
+	if r.Kept > 0 {
+		kept = fmt.Sprintf(" (%d pages unchanged, not rendered)", r.Kept)
+	}
+	return fmt.Sprintf("%d articles (%d extracted), %d facts (%d disputed), %d files%s: %d written, %d removed in %s",
+		r.Articles, r.Extracted, r.Facts, r.Disputed, r.Files, kept, r.Written, r.Removed, r.Timings.Total.Round(time.Millisecond))
 }

@@ -25,6 +25,7 @@ const Quiet = 25 * time.Millisecond
 // run one at a time, each taking every change that arrived before it.
 func Live(ctx context.Context, opts Options, report func(Result, error)) error {
 	b := NewBuilder(opts)
+	b.live = true
 	res, err := b.Build(nil)
 	report(res, err)
 	// Rebuilds keep one processor free: one more P than the stages'

@@ -91,6 +91,8 @@ type stager struct {
 	skip     map[string]bool
 	mu       sync.Mutex
 	now      map[string]string // path → hash of this build's files
+	sizes    map[string]int64  // path → size of this build's files
+	kept     map[string]int64  // files left as they are (keepable), and their sizes
 	staged   []string
 }
 
@@ -99,7 +101,7 @@ func newStager(out string, skip map[string]bool) (*stager, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", filepath.Join(out, Manifest), err)
 	}
-	st := &stager{out: out, dir: filepath.Join(out, Staging), old: old, skip: skip, now: map[string]string{}}
+	st := &stager{out: out, dir: filepath.Join(out, Staging), old: old, skip: skip, now: map[string]string{}, sizes: map[string]int64{}, kept: map[string]int64{}}
 	os.RemoveAll(st.dir) // left by a build that was killed
 	return st, nil
 }
@@ -111,13 +113,19 @@ func (st *stager) add(f render.File) error {
 	dst := filepath.Join(st.out, filepath.FromSlash(f.Path))
 	st.mu.Lock()
 	prev, mine := st.old[f.Path]
-	skip := st.skip[f.Path] && mine
+	skip := (st.skip[f.Path] || f.Keep) && mine
 	if skip {
 		st.now[f.Path] = prev
+		if f.Keep {
+			st.sizes[f.Path] = st.kept[f.Path]
+		}
 	}
 	st.mu.Unlock()
 	if skip {
 		return nil
+	}
+	if f.Keep {
+		return fmt.Errorf("%s: kept, but not in the manifest of the last build", f.Path)
 	}
 	if !mine {
 		if _, err := os.Lstat(dst); err == nil {
@@ -153,6 +161,7 @@ func (st *stager) add(f render.File) error {
 	st.mu.Lock()
 	defer st.mu.Unlock()
 	st.now[f.Path] = h
+	st.sizes[f.Path] = size
 	if !unchanged {
 		st.staged = append(st.staged, f.Path)
 	}
@@ -194,6 +203,23 @@ func (c *countWriter) Write(p []byte) (int, error) {
 	n, err := c.w.Write(p)
 	c.n += int64(n)
 	return n, err
+}
+
+// keepable reports whether the file at path is dossier's, from the last
+// build, and still the size it was made (so it can stay as it is), and
+// notes that size for the manifest's bookkeeping.
+func (st *stager) keepable(path string, size int64) bool {
+	if _, mine := st.old[path]; !mine || st.skip[path] {
+		return false
+	}
+	fi, err := os.Stat(filepath.Join(st.out, filepath.FromSlash(path)))
+	if err != nil || fi.Size() != size {
+		return false
+	}
+	st.mu.Lock()
+	st.kept[path] = size
+	st.mu.Unlock()
+	return true
 }
 
 func (st *stager) abort() { os.RemoveAll(st.dir) }

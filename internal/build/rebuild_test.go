@@ -122,7 +122,7 @@ func TestWriteFailureReported(t *testing.T) {
 	dir := t.TempDir()
 	blocker := filepath.Join(dir, "blocker")
 	writeFile(t, blocker, "not a folder")
-	st := &stager{out: filepath.Join(dir, "public"), dir: filepath.Join(blocker, Staging), old: map[string]string{}, now: map[string]string{}}
+	st := &stager{out: filepath.Join(dir, "public"), dir: filepath.Join(blocker, Staging), old: map[string]string{}, now: map[string]string{}, sizes: map[string]int64{}, kept: map[string]int64{}}
 	err := st.add(render.File{Path: "facts/raid-date/index.html", Data: []byte("<p>x</p>")})
 	var w *WriteError
 	if !errors.As(err, &w) {

@@ -20,11 +20,14 @@ import (
 )
 
 // File is one output file: its bytes in Data, or, for a file too large to
-// hold in memory at once (dossier.json), a Write function that streams them.
+// hold in memory at once (dossier.json), a Write function that streams them,
+// or, with Keep, neither: the page is as the last build made it (see
+// Renderer.Skip), and the file already in the output dir stays.
 type File struct {
 	Path  string
 	Data  []byte
 	Write func(io.Writer) error
+	Keep  bool
 }
 
 // Bytes returns the file's bytes, running Write when it is a streamed file.
@@ -151,6 +154,11 @@ func Templates(dirs []fs.FS) (map[string]*template.Template, error) {
 type Renderer struct {
 	tmpls  map[string]*template.Template
 	assets []fs.FS
+	own    map[string]bool // templates the site overrides
+	// Skip, when set, is asked before each page renders; when it says
+	// yes, the page is handed on as File{Keep: true} without rendering.
+	// content lays the page's data out (once: rendering reuses it).
+	Skip func(p site.Page, content func() any) bool
 }
 
 // New parses the templates.
@@ -159,24 +167,38 @@ func New(opts Options) (*Renderer, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Renderer{tmpls: tmpls, assets: opts.Assets}, nil
+	own := map[string]bool{}
+	for _, name := range append([]string{"layout"}, pageTemplates...) {
+		own[name] = len(opts.Templates) > 1 && opts.Templates[0] != nil && exists(opts.Templates[0], name+".html")
+	}
+	return &Renderer{tmpls: tmpls, assets: opts.Assets, own: own}, nil
+}
+
+// Builtin reports whether a page of this template is rendered by the
+// built-in templates only (its own and the layout): then the page reads
+// nothing but what site.Page.Fingerprint covers.
+func (r *Renderer) Builtin(tmpl string) bool { return !r.own["layout"] && !r.own[tmpl] }
+
+func exists(dir fs.FS, name string) bool {
+	_, err := fs.Stat(dir, name)
+	return err == nil
 }
 
 // Page renders one page.
 func (r *Renderer) Page(s *site.Site, p site.Page) (File, error) {
 	var b bytes.Buffer
-	if err := r.page(&b, s, p); err != nil {
+	if err := r.page(&b, s, p, p.Content()); err != nil {
 		return File{}, err
 	}
 	return File{Path: p.Path, Data: b.Bytes()}, nil
 }
 
-func (r *Renderer) page(b *bytes.Buffer, s *site.Site, p site.Page) error {
+func (r *Renderer) page(b *bytes.Buffer, s *site.Site, p site.Page, data any) error {
 	t := r.tmpls[p.Template]
 	if t == nil {
 		return fmt.Errorf("no template %q for %s", p.Template, p.Path)
 	}
-	if err := t.ExecuteTemplate(b, "layout.html", view{Site: s, Page: p, Root: p.Root, Data: p.Content()}); err != nil {
+	if err := t.ExecuteTemplate(b, "layout.html", view{Site: s, Page: p, Root: p.Root, Data: data}); err != nil {
 		return fmt.Errorf("render %s with templates/%s.html: %w", p.Path, p.Template, err)
 	}
 	return nil
@@ -220,10 +242,22 @@ func (r *Renderer) Each(s *site.Site, emit func(File) error) error {
 					}})
 				case i <= len(s.Pages):
 					p := s.Pages[i-1]
+					var data any
+					laid := false
+					content := func() any {
+						if !laid {
+							data, laid = p.Content(), true
+						}
+						return data
+					}
+					if r.Skip != nil && r.Skip(p, content) {
+						err = emit(File{Path: p.Path, Keep: true})
+						break
+					}
 					b := buffers.Get().(*bytes.Buffer)
 					b.Reset()
 					pprof.Do(context.Background(), pprof.Labels("template", p.Template), func(context.Context) {
-						err = r.page(b, s, p)
+						err = r.page(b, s, p, content())
 					})
 					if err == nil {
 						err = emit(File{Path: p.Path, Data: b.Bytes()})

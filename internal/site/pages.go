@@ -1,8 +1,11 @@
 package site
 
 import (
+	"encoding/json"
 	"fmt"
+	"hash"
 	"strings"
+	"sync"
 )
 
 // PerPage is how many citations or mentions one page lists; longer lists
@@ -25,8 +28,11 @@ type Pager struct {
 }
 
 // paged splits n rows into pages at base ("facts/x/index.html"),
-// base/page/2/…; rows lays out the rows of one page when it renders.
-func paged(base, tmpl, title string, item any, total int, rows func(lo, hi int) []Row) []Page {
+// base/page/2/…; rows lays out the rows of one page when it renders. With
+// rowInputs, which writes what rows reads, a page's fingerprint is taken
+// from the item, the pager and those inputs rather than from its laid-out
+// data (see Page.Fingerprint).
+func paged(base, tmpl, title string, item any, total int, rows func(lo, hi int) []Row, rowInputs func(h hash.Hash, lo, hi int)) []Page {
 	n := (total + PerPage - 1) / PerPage
 	if n == 0 {
 		n = 1
@@ -40,6 +46,13 @@ func paged(base, tmpl, title string, item any, total int, rows func(lo, hi int) 
 		}
 		links = append(links, Link{Href: p, Text: fmt.Sprint(k)})
 	}
+	var once sync.Once
+	var js []byte
+	var jsErr error
+	itemJSON := func() ([]byte, error) { // the item's JSON, made once for all its pages
+		once.Do(func() { js, jsErr = json.Marshal(item) })
+		return js, jsErr
+	}
 	var out []Page
 	for k := 1; k <= n; k++ {
 		lo, hi := (k-1)*PerPage, min(k*PerPage, total)
@@ -50,6 +63,20 @@ func paged(base, tmpl, title string, item any, total int, rows func(lo, hi int) 
 		pager := Pager{Current: k, Count: n, Total: total, Pages: window(links, k)}
 		p := page(links[k-1].Href, tmpl, t, nil)
 		p.lazy = func() any { return &Paged{Item: item, Rows: rows(lo, hi), Pager: pager} }
+		if rowInputs != nil {
+			p.inputs = func(h hash.Hash) bool {
+				js, err := itemJSON()
+				if err != nil {
+					return false
+				}
+				h.Write(js)
+				if json.NewEncoder(h).Encode(pager) != nil {
+					return false
+				}
+				rowInputs(h, lo, hi)
+				return true
+			}
+		}
 		out = append(out, p)
 	}
 	return out
@@ -80,9 +107,10 @@ func page(path, tmpl, title string, data any) Page {
 	return Page{Path: path, Template: tmpl, Title: title, Root: rootOf(path), Data: data}
 }
 
-// pages lists every page of the site, in a fixed order; text(i) lays out
-// source i's page when it renders.
-func pages(s *Site, text func(i int) func() any) []Page {
+// pages lists every page of the site, in a fixed order; source(i) gives
+// what lays out source i's page when it renders, and what writes its
+// inputs for its fingerprint.
+func pages(s *Site, source func(i int) (func() any, func(hash.Hash) bool)) []Page {
 	ps := []Page{
 		page("index.html", "index", s.Title, s),
 		page("facts/index.html", "facts", "Facts", s),
@@ -93,15 +121,15 @@ func pages(s *Site, text func(i int) func() any) []Page {
 		page("404.html", "404", "Page not found", s),
 	}
 	for _, f := range s.Facts {
-		ps = append(ps, paged(f.Page, "fact", f.Title, f, f.nRows, f.rows)...)
+		ps = append(ps, paged(f.Page, "fact", f.Title, f, f.nRows, f.rows, f.rowInputs)...)
 	}
 	for i, src := range s.Sources {
 		p := page(src.Page, "source", src.Title, nil)
-		p.lazy = text(i)
+		p.lazy, p.inputs = source(i)
 		ps = append(ps, p)
 	}
 	for _, e := range s.Entities {
-		ps = append(ps, paged(e.Page, "entity", e.Name, e, e.nRows, e.rows)...)
+		ps = append(ps, paged(e.Page, "entity", e.Name, e, e.nRows, e.rows, nil)...)
 	}
 	for _, m := range s.Moved {
 		title := "This fact has moved"
@@ -112,6 +140,9 @@ func pages(s *Site, text func(i int) func() any) []Page {
 			title = "This fact is no longer in the dossier"
 		}
 		ps = append(ps, page(FactPage(m.Slug), "moved", title, m))
+	}
+	for i := range ps {
+		ps[i].site = s
 	}
 	return ps
 }

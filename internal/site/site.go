@@ -1,7 +1,12 @@
 package site
 
 import (
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/json"
 	"fmt"
+	"hash"
+	"io"
 	"sort"
 	"strconv"
 	"strings"
@@ -29,6 +34,49 @@ type Page struct {
 	Root     string // relative path from the page's folder to the site root
 	Data     any
 	lazy     func() any
+	site     *Site
+	inputs   func(h hash.Hash) bool // writes what the page is made from (see Fingerprint); false: cannot
+}
+
+// Fingerprint is a digest of everything the built-in templates read for
+// this page: equal fingerprints, equal bytes. A source page's is taken
+// from its inputs (the article's bytes, which facts and entities its
+// claims link to, its chrome lines, the sources it shares wire copy with);
+// a fact's or entity's page's from the data the template is given
+// (content lays it out). Other pages have none (ok is false): they are
+// always rendered. A rebuild leaves a page whose fingerprint did not change
+// as it is on disk. It does not hold for templates a site overrides, which
+// may read anything.
+func (p Page) Fingerprint(content func() any) (sum [32]byte, ok bool) {
+	if p.site == nil {
+		return sum, false
+	}
+	h := sha256.New()
+	put(h, p.Template, p.Path, p.Title, p.Root, p.site.Title, p.site.Description, strconv.Itoa(p.site.ArticleCount))
+	switch {
+	case p.inputs != nil:
+		if !p.inputs(h) {
+			return sum, false
+		}
+	case p.Template == "fact" || p.Template == "entity":
+		if err := json.NewEncoder(h).Encode(content()); err != nil {
+			return sum, false
+		}
+	default:
+		return sum, false
+	}
+	h.Sum(sum[:0])
+	return sum, true
+}
+
+// put writes strings to h, each with its length, so that no two lists of
+// strings write the same bytes.
+func put(h hash.Hash, ss ...string) {
+	var n [binary.MaxVarintLen64]byte
+	for _, s := range ss {
+		h.Write(n[:binary.PutUvarint(n[:], uint64(len(s)))])
+		io.WriteString(h, s)
+	}
 }
 
 // Content is the page's data: Data, or, for the pages that carry most of
@@ -135,6 +183,7 @@ type Fact struct {
 	Entity                                     *Link
 	nRows                                      int
 	rows                                       func(lo, hi int) []Row // the citation table, laid out a page at a time
+	rowInputs                                  func(h hash.Hash, lo, hi int)
 }
 
 // Entity is an entity page.
@@ -356,6 +405,14 @@ func Build(in Input) *Site {
 				rows = append(rows, row)
 			}
 			return rows
+		}
+		// what rows(lo, hi) reads, for the page's fingerprint: keep in step
+		sf.rowInputs = func(h hash.Hash, lo, hi int) {
+			for _, c := range claims[lo:hi] {
+				a := arts[c.Article]
+				put(h, c.Article, srcLinks[c.Article].Text, a.Meta.Outlet, a.Meta.Published, a.Meta.URL, c.Text,
+					c.Value, display(c), c.Authority, c.Scope, a.Text(c.Sentence), c.Anchor)
+			}
 		}
 		group := func(shown, value string, idx []int) ValueGroup {
 			g := ValueGroup{Display: shown, Value: value}
@@ -606,13 +663,35 @@ func Build(in Input) *Site {
 	}
 	s.DateRange = dateRange(in.Articles, led)
 	s.led, s.arts = led, arts
-	s.Pages = pages(s, func(i int) func() any {
+	s.Pages = pages(s, func(i int) (func() any, func(hash.Hash) bool) {
 		a, d, eager := in.Articles[i], in.Docs[i], s.Sources[i]
-		return func() any {
+		text := func() any {
 			src := sourcePage(a, d, led.Claims[a.ID], chrome[a.ID], s.links.look, true)
 			src.SharesWith = eager.SharesWith
 			return src
 		}
+		inputs := func(h hash.Hash) bool {
+			put(h, a.ID, a.File, a.Format, a.Str())
+			for _, bi := range led.Chrome[a.ID] {
+				put(h, "chrome", strconv.Itoa(bi))
+			}
+			cs := led.Claims[a.ID]
+			for k := range cs {
+				fl, el, named := s.links.look(&cs[k])
+				put(h, "claim", strconv.Itoa(len(fl)))
+				for _, l := range fl {
+					put(h, l.Href, l.Text)
+				}
+				if named {
+					put(h, "entity", el.Href, el.Text)
+				}
+			}
+			for _, l := range eager.SharesWith {
+				put(h, "shares", l.Href, l.Text)
+			}
+			return true
+		}
+		return text, inputs
 	})
 	return s
 }
