@@ -16,6 +16,7 @@ import (
 	"bufio"
 	"bytes"
 	"fmt"
+	"hash/fnv"
 	"sort"
 	"strings"
 
@@ -78,11 +79,9 @@ const Sample = 64
 func sample(ids []string) []string {
 	if len(ids) > Sample {
 		hash := func(s string) uint64 {
-			h := uint64(14695981039346656037)
-			for i := 0; i < len(s); i++ {
-				h = (h ^ uint64(s[i])) * 1099511628211
-			}
-			return h
+			h := fnv.New64a()
+			h.Write([]byte(s))
+			return h.Sum64()
 		}
 		type hashed struct {
 			h  uint64
