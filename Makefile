@@ -51,7 +51,7 @@ screenshot: site
 	  --disable-component-update --disable-sync --user-data-dir=$$(mktemp -d) --hide-scrollbars \
 	  --window-size=1100,1300 --screenshot=docs/screenshot.png file://$(abspath $(OUT))/facts/raid-date/index.html
 
-# eval: build the Ludian corpus (../shared) and score it against its expectations.
+# eval: build every reference corpus (../shared/corpora) and score it as score.py does.
 eval:
 	$(GO) run ./internal/tools/eval
 

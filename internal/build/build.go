@@ -233,6 +233,28 @@ func Compile(opts Options) ([]render.File, Result, error) {
 	return NewBuilder(opts).compile(nil, nil, nil)
 }
 
+// CompileCorpus compiles a folder of articles kept outside any site (a
+// reference corpus): a temporary site whose content/articles is that folder,
+// removed again when done. Nothing is written anywhere else.
+func CompileCorpus(articles string, builtin fs.FS) ([]render.File, Result, error) {
+	abs, err := filepath.Abs(articles)
+	if err != nil {
+		return nil, Result{}, err
+	}
+	site, err := os.MkdirTemp("", "dossier-corpus-")
+	if err != nil {
+		return nil, Result{}, err
+	}
+	defer os.RemoveAll(site)
+	if err := os.Mkdir(filepath.Join(site, "content"), 0o755); err != nil {
+		return nil, Result{}, err
+	}
+	if err := os.Symlink(abs, filepath.Join(site, "content", "articles")); err != nil {
+		return nil, Result{}, err
+	}
+	return Compile(Options{SiteDir: site, Builtin: builtin})
+}
+
 // compile runs every stage. With emit, each rendered file goes to emit as
 // soon as it is ready and none is returned; without, they are returned.
 // Rendering is skipped when the input already has errors.
@@ -478,11 +500,26 @@ func (b *Builder) fastPath(changed []string) []string {
 	return written
 }
 
-// perArticle runs the per-article stages: parse, segment, extract.
-func perArticle(path string, raw []byte) *cache.Entry {
+// perArticle runs the per-article stages: parse, segment, extract. A
+// sentence an extractor broke on is a warning with its line; a stage that
+// breaks on the whole article leaves the article without claims, with a
+// warning, and the build goes on.
+func perArticle(path string, raw []byte) (e *cache.Entry) {
 	a, diags := corpus.Parse(path, raw)
+	defer func() {
+		if r := recover(); r != nil {
+			diags.Warnf(a.File, 0, "this is a bug in dossier: please report it with the article",
+				"internal error while reading the article (%v); its claims are left out", r)
+			e = &cache.Entry{Article: a, Doc: model.Doc{Article: a.ID}, Result: extract.Result{Events: map[string]int{}}, Diags: diags}
+		}
+	}()
 	d := segment.Segment(&a)
-	return &cache.Entry{Article: a, Doc: d, Result: extract.Extract(&a, &d), Diags: diags, Shingles: align.Shingles(&a, &d)}
+	res := extract.Extract(&a, &d)
+	for _, f := range res.Failed {
+		diags.Warnf(a.File, a.Line(f.Sentence.Start), "this is a bug in dossier: please report it with the sentence",
+			"internal error while reading this sentence (%s); its claims are left out", f.Err)
+	}
+	return &cache.Entry{Article: a, Doc: d, Result: res, Diags: diags, Shingles: align.Shingles(&a, &d)}
 }
 
 func exists(fsys fs.FS, p string) bool {

@@ -15,6 +15,9 @@ import (
 	"golang.org/x/net/html"
 
 	"dossier"
+	"dossier/internal/diag"
+	"dossier/internal/extract"
+	"dossier/internal/model"
 	"dossier/internal/testutil"
 )
 
@@ -417,30 +420,81 @@ func TestTemplateOverride(t *testing.T) {
 	}
 }
 
-// The link checker on a second, larger real corpus, when it is beside the
-// checkout: every internal link and anchor of the Ludian dossier resolves.
-func TestLudianLinksResolve(t *testing.T) {
+// Every shared reference corpus, when it is beside the checkout, builds
+// without an error or an internal failure, and every internal link and
+// anchor of its dossier resolves.
+func TestCorporaBuildAndLinksResolve(t *testing.T) {
 	shared := testutil.SharedDir()
-	corpus := filepath.Join(shared, "corpora", "2014-ludian-earthquake", "articles")
-	if _, err := os.Stat(corpus); shared == "" || err != nil {
-		t.Skip("the Ludian corpus is not beside the checkout (../shared)")
+	dirs, _ := filepath.Glob(filepath.Join(shared, "corpora", "*", "articles"))
+	if shared == "" || len(dirs) == 0 {
+		t.Skip("the reference corpora are not beside the checkout (../shared/corpora)")
 	}
-	site := t.TempDir()
-	dst := filepath.Join(site, "content", "articles")
-	ents, err := os.ReadDir(corpus)
-	if err != nil {
-		t.Fatal(err)
+	for _, corpus := range dirs {
+		t.Run(filepath.Base(filepath.Dir(corpus)), func(t *testing.T) {
+			site := t.TempDir()
+			dst := filepath.Join(site, "content", "articles")
+			ents, err := os.ReadDir(corpus)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, e := range ents {
+				b, err := os.ReadFile(filepath.Join(corpus, e.Name()))
+				if err != nil {
+					t.Fatal(err)
+				}
+				writeFile(t, filepath.Join(dst, e.Name()), string(b))
+			}
+			out := filepath.Join(site, "public")
+			res := mustBuild(t, site, out)
+			for _, d := range res.Diags {
+				if strings.Contains(d.Msg, "internal error") {
+					t.Errorf("%s", d)
+				}
+			}
+			if n := checkLinks(t, out); n < 500 {
+				t.Errorf("only %d links checked", n)
+			}
+		})
 	}
-	for _, e := range ents {
-		b, err := os.ReadFile(filepath.Join(corpus, e.Name()))
-		if err != nil {
-			t.Fatal(err)
+}
+
+// breaking is an extractor that breaks on any sentence naming "Tuesday":
+// a stand-in for a bug, to show what a build does with one.
+type breaking struct{}
+
+func (breaking) Name() string { return "breaking" }
+func (breaking) Extract(s *extract.Sentence) []model.Claim {
+	for _, w := range s.Lower {
+		if w == "tuesday" {
+			var none []int
+			_ = none[len(s.Lower)] // index out of range
 		}
-		writeFile(t, filepath.Join(dst, e.Name()), string(b))
 	}
-	out := filepath.Join(site, "public")
-	mustBuild(t, site, out)
-	if n := checkLinks(t, out); n < 1000 {
-		t.Errorf("only %d links checked", n)
+	return nil
+}
+
+// An extractor that breaks on one sentence costs that sentence's claims,
+// reported as a warning with the article's file and line; the build goes on
+// and publishes, with every other claim of the article.
+func TestBrokenExtractorIsAWarning(t *testing.T) {
+	saved := extract.Extractors
+	extract.Extractors = append(append([]extract.Extractor(nil), saved...), breaking{})
+	defer func() { extract.Extractors = saved }()
+	site, out := t.TempDir(), t.TempDir()
+	writeFile(t, filepath.Join(site, "content", "articles", "a.md"),
+		"---\ntitle: Flood\npublished: 2024-05-02\n---\n\nThe flood killed 12 people on Monday.\n\nMore rain fell on Tuesday.\n")
+	res := mustBuild(t, site, out)
+	var warned bool
+	for _, d := range res.Diags {
+		if d.Severity == diag.Warning && d.File == "content/articles/a.md" && d.Line == 8 && strings.Contains(d.Msg, "internal error") {
+			warned = true
+		}
+	}
+	if !warned || !res.Published {
+		t.Fatalf("want a warning at a.md:8 and a published site, got published=%v %v", res.Published, res.Diags)
+	}
+	page, err := os.ReadFile(filepath.Join(out, "sources", "a", "index.html"))
+	if err != nil || !strings.Contains(string(page), "12") {
+		t.Errorf("the other sentence's claims should still be on the source page: %v", err)
 	}
 }

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"slices"
 	"sort"
 	"strings"
@@ -90,6 +91,16 @@ var Extractors = []Extractor{dates{}, times{}, quantities{}, names{}}
 type Result struct {
 	Claims []model.Claim  `json:"claims"`
 	Events map[string]int `json:"events"` // incident noun (canonical) → mentions
+	// Failed are the sentences an extractor broke on (a bug, never the
+	// input's fault): their claims are left out and the build reports each
+	// one with its line, so one bad sentence never stops a build.
+	Failed []Failure `json:"failed,omitempty"`
+}
+
+// Failure is a sentence an extractor broke on, and why.
+type Failure struct {
+	Sentence model.Span `json:"sentence"`
+	Err      string     `json:"error"`
 }
 
 // Extract runs every extractor over every non-chrome sentence of the article.
@@ -135,12 +146,10 @@ func Extract(a *model.Article, d *model.Doc) Result {
 	res.Claims = sc.claims[:0]
 	for _, s := range sents {
 		first := len(res.Claims)
-		for _, ex := range Extractors {
-			cs := ex.Extract(s)
-			for _, c := range cs {
-				s.taken = append(s.taken, c.Span)
-			}
-			res.Claims = append(res.Claims, cs...)
+		if err := extractSentence(s, &res.Claims); err != "" {
+			res.Claims = res.Claims[:first]
+			res.Failed = append(res.Failed, Failure{Sentence: s.Sentence.Span, Err: err})
+			continue
 		}
 		asOf(s, res.Claims[first:])
 	}
@@ -161,6 +170,25 @@ func Extract(a *model.Article, d *model.Doc) Result {
 	clear(found)
 	sc.toks, sc.lows, sc.claims = all[:0], lows[:0], found[:0]
 	return res
+}
+
+// extractSentence runs every extractor over one sentence, appending its
+// claims; a panic in an extractor is returned as text (and the sentence's
+// claims are dropped by the caller), never passed on.
+func extractSentence(s *Sentence, claims *[]model.Claim) (failed string) {
+	defer func() {
+		if r := recover(); r != nil {
+			failed = fmt.Sprint(r)
+		}
+	}()
+	for _, ex := range Extractors {
+		cs := ex.Extract(s)
+		for _, c := range cs {
+			s.taken = append(s.taken, c.Span)
+		}
+		*claims = append(*claims, cs...)
+	}
+	return ""
 }
 
 // scratch is one article's working buffers: its tokens, its folded words

@@ -544,7 +544,7 @@ func scopeOf(s *Sentence, start, j int) string {
 			// "the 2008 Wenchuan Earthquake …, which killed more than
 			// 69,000": a year naming an event reaches further
 			reach := 10
-			if low[at-1] == "the" && at+1 < n && t[at+1].Cap() {
+			if at > 0 && low[at-1] == "the" && at+1 < n && t[at+1].Cap() {
 				reach = 24
 			}
 			if d > reach {

@@ -1,14 +1,15 @@
-// Command eval builds a reference corpus and scores the dossier against its
-// expectations (see package eval). Run by `make eval`; it says so and exits
-// 0 when the corpus is not beside the checkout.
+// Command eval builds every reference corpus (../shared/corpora by default)
+// and scores each dossier against its gold file as score.py does (package
+// eval): per corpus and in total, the gold items found, false disputes, and
+// every extra disputed fact with its reason. Run by `make eval`; it says so
+// and exits 0 when the corpora are not beside the checkout.
 package main
 
 import (
-	"encoding/json"
 	"flag"
 	"fmt"
 	"os"
-	"path/filepath"
+	"strings"
 
 	"dossier"
 	"dossier/internal/build"
@@ -16,52 +17,61 @@ import (
 )
 
 func main() {
-	corpus := flag.String("corpus", "../shared/corpora/2014-ludian-earthquake", "the corpus folder (with articles/)")
-	expect := flag.String("expect", "internal/eval/testdata/2014-ludian-earthquake.json", "the expectations file")
+	dir := flag.String("corpora", "../shared/corpora", "the folder of corpora (each with articles/ and gold.json)")
+	verbose := flag.Bool("v", false, "list every gold item found and missed")
 	flag.Parse()
-	if _, err := os.Stat(filepath.Join(*corpus, "articles")); err != nil {
-		fmt.Printf("eval: skipped: no corpus at %s (it lives in ../shared beside the checkout)\n", *corpus)
+	corpora := eval.Corpora(*dir)
+	if len(corpora) == 0 {
+		fmt.Printf("eval: skipped: no corpora in %s (they live in ../shared beside the checkout)\n", *dir)
 		return
 	}
-	raw, err := os.ReadFile(*expect)
+	var found, of, falseDisputes, extra int
+	for _, c := range corpora {
+		r, articles, err := score(c)
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "eval: %s: %v\n", c.Name, err)
+			os.Exit(1)
+		}
+		f, n := r.Found()
+		found, of, falseDisputes, extra = found+f, of+n, falseDisputes+r.FalseDisputes, extra+len(r.Extra)
+		fmt.Printf("%s (%d articles): found %d/%d gold items (%d%%)\n  %s\n", c.Name, articles, f, n, pct(f, n), r.Summary())
+		for _, x := range r.Extra {
+			fmt.Printf("  extra disputed: %s %q values %s: %s\n", x.ID, x.Title, strings.Join(x.Values, ", "), x.Reason)
+		}
+		for _, p := range r.Problems {
+			if *verbose || strings.HasPrefix(p, "false dispute") {
+				fmt.Printf("  %s\n", p)
+			}
+		}
+		if *verbose {
+			for _, n := range r.Notes {
+				fmt.Printf("  %s\n", n)
+			}
+		}
+	}
+	fmt.Printf("total: found %d/%d gold items (%d%%), false disputes %d, extra disputed %d\n", found, of, pct(found, of), falseDisputes, extra)
+}
+
+func score(c eval.Corpus) (eval.Report, int, error) {
+	files, res, err := build.CompileCorpus(c.Articles(), dossier.Files)
 	if err != nil {
-		fail(err)
+		return eval.Report{}, 0, err
 	}
-	var exp eval.Expectations
-	if err := json.Unmarshal(raw, &exp); err != nil {
-		fail(fmt.Errorf("%s: %w", *expect, err))
-	}
-	// a site whose content/articles is the corpus's articles folder
-	site, err := os.MkdirTemp("", "dossier-eval-")
-	if err != nil {
-		fail(err)
-	}
-	defer os.RemoveAll(site)
-	abs, _ := filepath.Abs(filepath.Join(*corpus, "articles"))
-	if err := os.MkdirAll(filepath.Join(site, "content"), 0o755); err != nil {
-		fail(err)
-	}
-	if err := os.Symlink(abs, filepath.Join(site, "content", "articles")); err != nil {
-		fail(err)
-	}
-	files, res, err := build.Compile(build.Options{SiteDir: site, Builtin: dossier.Files})
-	if err != nil || res.Diags.HasErrors() {
-		fail(fmt.Errorf("build: %v\n%s", err, res.Diags.Format("dossier")))
+	if res.Diags.HasErrors() {
+		return eval.Report{}, 0, fmt.Errorf("build failed:\n%s", res.Diags.Format("dossier"))
 	}
 	for _, f := range files {
 		if f.Path == "dossier.json" {
-			r, err := eval.Evaluate(f.Data, exp)
-			if err != nil {
-				fail(err)
-			}
-			fmt.Printf("eval: %s (%d articles)\n\n%s", exp.Corpus, res.Articles, r)
-			return
+			r, err := c.Score(f.Data)
+			return r, res.Articles, err
 		}
 	}
-	fail(fmt.Errorf("the build wrote no dossier.json"))
+	return eval.Report{}, 0, fmt.Errorf("the build wrote no dossier.json")
 }
 
-func fail(err error) {
-	fmt.Fprintln(os.Stderr, "eval:", err)
-	os.Exit(1)
+func pct(n, d int) int {
+	if d == 0 {
+		return 0
+	}
+	return 100 * n / d
 }
