@@ -24,7 +24,7 @@ var importFences = map[string][]string{
 }
 
 // writers may touch the file system for writing.
-var writers = []string{"internal/build", "internal/watch", "internal/serve", "cmd/dossier", "internal/tools", "internal/testutil"}
+var writers = []string{"internal/build", "internal/watch", "internal/serve", "cmd/dossier", "internal/tools", "internal/testutil", "internal/lexicon/gen"}
 
 var writeFuncs = map[string]bool{"WriteFile": true, "Create": true, "CreateTemp": true, "Rename": true,
 	"Remove": true, "RemoveAll": true, "Mkdir": true, "MkdirAll": true, "MkdirTemp": true, "OpenFile": true, "Chmod": true}

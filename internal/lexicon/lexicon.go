@@ -1,0 +1,240 @@
+// Package lexicon is dossier's word knowledge: which parts of speech an
+// English word can be, its base form ("firefighters" → "firefighter",
+// "died" → "die"), what kind of thing a noun names (a person, a place, an
+// incident, a unit of measure, a span of time…), which adjective pertains
+// to which noun ("Iranian" → "Iran"), and which verb an incident noun comes
+// from ("explosion" → "explode").
+//
+// All of it is WordNet 3.0 (Princeton University; Debian's wordnet-base),
+// compiled by `go generate` (./gen) into wordnet.txt.gz, which is embedded:
+// every single-word lemma with its parts of speech, the lexicographer class
+// of its first noun sense, the tags of roots.txt its senses fall under, and
+// WordNet's irregular forms. The tags are generic concepts hung from WordNet
+// synsets (roots.txt, reviewed like code): "person" is everything below
+// person.n.01, "incident" everything below accident, disaster, attack,
+// explosion, earthquake and their kind, "died" the troponyms of kill and die.
+// So a word no corpus here uses ("miners", "avalanche", "electrocuted") is
+// known all the same. WordNet was chosen over hand lists because it is a
+// real, maintained lexical database with the senses and hierarchy these
+// decisions need, and over word embeddings or taggers because it is
+// deterministic, small (450 KB compressed) and explainable: every tag a word
+// gets can be traced to a synset.
+//
+// Contract: pure lookups on immutable data, safe for concurrent use; the
+// table is decoded once, on first use. Closed-class words (articles,
+// pronouns, prepositions) are not its business: WordNet leaves them out and
+// callers decide them first.
+package lexicon
+
+import (
+	"bytes"
+	"compress/gzip"
+	_ "embed"
+	"io"
+	"strings"
+	"sync"
+	"unsafe"
+)
+
+//go:generate go run ./gen -wordnet /usr/share/wordnet -roots roots.txt -o wordnet.txt.gz
+
+//go:embed wordnet.txt.gz
+var table []byte
+
+// POS is a set of parts of speech.
+type POS uint8
+
+const (
+	Noun POS = 1 << iota
+	Verb
+	Adj
+	Adv
+)
+
+// Tag is a set of roots.txt tags, each for one part of speech.
+type Tag uint64
+
+// Entry is what WordNet says of one lemma.
+type Entry struct {
+	POS    POS
+	Proper bool // its first noun sense is a name ("Iran", "Mecca")
+	Class  string
+	First  Tag // tags of the first sense of each part of speech
+	Any    Tag // tags of any sense (First included)
+	Pert   string
+	Verb   string
+}
+
+// Has reports whether the lemma's first sense of that part of speech carries t.
+func (e Entry) Has(t Tag) bool { return e.First&t != 0 }
+
+// May reports whether some sense carries t.
+func (e Entry) May(t Tag) bool { return e.Any&t != 0 }
+
+type irregular struct {
+	lemma string
+	pos   POS
+}
+
+type lexicon struct {
+	words     map[string]Entry
+	irregular map[string][]irregular
+	tags      map[string]Tag // "died/v" → its bit
+}
+
+var (
+	once sync.Once
+	lex  *lexicon
+)
+
+func get() *lexicon {
+	once.Do(func() { lex = decode(table) })
+	return lex
+}
+
+var posOf = [256]POS{'n': Noun, 'v': Verb, 'a': Adj, 'r': Adv}
+
+func decode(gz []byte) *lexicon {
+	l := &lexicon{words: make(map[string]Entry, 90000), irregular: map[string][]irregular{}, tags: map[string]Tag{}}
+	zr, err := gzip.NewReader(bytes.NewReader(gz))
+	if err != nil {
+		panic("lexicon: the embedded table is broken: " + err.Error())
+	}
+	raw, err := io.ReadAll(zr)
+	if err != nil {
+		panic("lexicon: the embedded table is broken: " + err.Error())
+	}
+	// one string for the whole table: every word and field is a view of it
+	text := unsafe.String(unsafe.SliceData(raw), len(raw))
+	for text != "" {
+		var line string
+		line, text, _ = strings.Cut(text, "\n")
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		word, rest, _ := strings.Cut(line, "\t")
+		if strings.HasPrefix(rest, "=") { // an irregular form: "died\t=die/v"
+			lemma, p, _ := strings.Cut(rest[1:], "/")
+			l.irregular[word] = append(l.irregular[word], irregular{lemma, posOf[p[0]]})
+			continue
+		}
+		l.words[word] = l.entry(rest)
+	}
+	return l
+}
+
+func (l *lexicon) entry(fields string) Entry {
+	var e Entry
+	for i := 0; fields != ""; i++ {
+		var f string
+		f, fields, _ = strings.Cut(fields, " ")
+		switch {
+		case f == "":
+		case i == 0:
+			for j := 0; j < len(f); j++ {
+				e.POS |= posOf[f[j]]
+			}
+		case f == "P":
+			e.Proper = true
+		case strings.HasPrefix(f, "n:"):
+			e.Class = f[2:]
+		case strings.HasPrefix(f, "pert:"):
+			e.Pert = f[5:]
+		case strings.HasPrefix(f, "verb:"):
+			e.Verb = f[5:]
+		case f[0] == '.' || f[0] == '~':
+			t := l.tag(f[1:])
+			e.Any |= t
+			if f[0] == '.' {
+				e.First |= t
+			}
+		}
+	}
+	return e
+}
+
+// tag gives each "name/pos" its own bit, in the order the table names them.
+func (l *lexicon) tag(name string) Tag {
+	if t, ok := l.tags[name]; ok {
+		return t
+	}
+	if len(l.tags) == 64 {
+		panic("lexicon: more than 64 tags in roots.txt")
+	}
+	t := Tag(1) << len(l.tags)
+	l.tags[name] = t
+	return t
+}
+
+// TagOf is the tag roots.txt calls name for the part of speech p ("died",
+// Verb); zero when there is none, which no word has.
+func TagOf(name string, p POS) Tag {
+	suffix := map[POS]string{Noun: "/n", Verb: "/v", Adj: "/a", Adv: "/r"}[p]
+	return get().tags[name+suffix]
+}
+
+// Lookup is the entry of a lemma, lower case.
+func Lookup(lemma string) (Entry, bool) {
+	e, ok := get().words[lemma]
+	return e, ok
+}
+
+// detachments are WordNet's morphological rules (morphy): the suffix of an
+// inflected form and what replaces it in the base form.
+var detachments = map[POS][][2]string{
+	Noun: {{"s", ""}, {"ses", "s"}, {"xes", "x"}, {"zes", "z"}, {"ches", "ch"}, {"shes", "sh"}, {"men", "man"}, {"ies", "y"}},
+	Verb: {{"s", ""}, {"ies", "y"}, {"es", "e"}, {"es", ""}, {"ed", "e"}, {"ed", ""}, {"ing", "e"}, {"ing", ""}},
+	Adj:  {{"er", ""}, {"est", ""}, {"er", "e"}, {"est", "e"}},
+}
+
+// Lemma is the base form of w (lower case) as a p: w itself when WordNet
+// knows it as a p (but a noun's irregular plural first: "men" → "man"), an
+// irregular form's lemma ("died" → "die"), or w with a regular ending taken off ("firefighters",
+// "collapsed", "injuring"); ok is false when w is no form of a p.
+func Lemma(w string, p POS) (string, bool) {
+	l := get()
+	e, known := l.words[w]
+	known = known && e.POS&p != 0
+	if known && p != Noun {
+		return w, true // "wound" is to wound before it is to wind
+	}
+	for _, ir := range l.irregular[w] {
+		if ir.pos&p != 0 {
+			return ir.lemma, true // "men" is the plural of "man" before it is a noun of its own
+		}
+	}
+	if known {
+		return w, true
+	}
+	for _, d := range detachments[p] {
+		if !strings.HasSuffix(w, d[0]) || len(w) <= len(d[0])+1 {
+			continue
+		}
+		base := w[:len(w)-len(d[0])] + d[1]
+		if e, ok := l.words[base]; ok && e.POS&p != 0 {
+			return base, true
+		}
+	}
+	// a doubled final consonant: "stopped", "shipping"
+	for _, suf := range []string{"ed", "ing"} {
+		if p == Verb && strings.HasSuffix(w, suf) && len(w) > len(suf)+2 {
+			stem := w[:len(w)-len(suf)]
+			if n := len(stem); stem[n-1] == stem[n-2] {
+				if e, ok := l.words[stem[:n-1]]; ok && e.POS&Verb != 0 {
+					return stem[:n-1], true
+				}
+			}
+		}
+	}
+	return "", false
+}
+
+// Word is the entry of w read as a p (through Lemma), with its lemma.
+func Word(w string, p POS) (Entry, string, bool) {
+	lemma, ok := Lemma(w, p)
+	if !ok {
+		return Entry{}, "", false
+	}
+	e := get().words[lemma]
+	return e, lemma, true
+}
