@@ -10,11 +10,12 @@ import (
 
 // Input is one article with the per-article stages' output.
 type Input struct {
-	Article  *model.Article
-	Doc      *model.Doc
-	Claims   []model.Claim
-	Events   map[string]int
-	Shingles []uint64 // Shingles(Article, Doc), when the caller has them cached
+	Article    *model.Article
+	Doc        *model.Doc
+	Claims     []model.Claim
+	Events     map[string]int
+	ReportDate string   // the day the article's dateline or stamp gives (extract.Result.ReportDate)
+	Shingles   []uint64 // Shingles(Article, Doc), when the caller has them cached
 }
 
 // Align builds the ledger of a corpus. Inputs are taken in the order given
@@ -30,9 +31,11 @@ func Align(in []Input) model.Ledger {
 	ents, entityOf := groupEntities(in, &led)
 	led.Entities, led.EntityOf = ents, entityOf
 	led.Overlaps = <-done
-	led.Facts = buildFacts(in, &led)
+	w := newWorld(in, &led)
+	resolveUndated(in, &led, w)
+	led.Facts = buildFacts(in, &led, w)
 	led.Where = mainPlace(&led)
-	led.Timeline = buildTimeline(in, &led)
+	led.Timeline = buildTimeline(in, &led, w)
 	return led
 }
 
@@ -83,46 +86,6 @@ func markRepeatedChrome(in []Input, led *model.Ledger) {
 		}
 		led.Claims[x.Article.ID] = keep
 	}
-}
-
-// generic incident nouns lose to a specific one ("raid") used by as many articles.
-var generic = map[string]bool{"incident": true, "operation": true, "event": true, "mission": true, "disaster": true, "accident": true}
-
-func mainEvent(in []Input) string {
-	articles := map[string]int{}
-	mentions := map[string]int{}
-	for _, x := range in {
-		for ev, n := range x.Events {
-			articles[ev]++
-			mentions[ev] += n
-		}
-	}
-	var evs []string
-	for ev := range articles {
-		evs = append(evs, ev)
-	}
-	sort.Slice(evs, func(i, j int) bool {
-		a, b := evs[i], evs[j]
-		if articles[a] != articles[b] {
-			return articles[a] > articles[b]
-		}
-		if generic[a] != generic[b] {
-			return !generic[a]
-		}
-		if mentions[a] != mentions[b] {
-			return mentions[a] > mentions[b]
-		}
-		return a < b
-	})
-	for _, ev := range evs {
-		if !generic[ev] && articles[ev]*2 >= articles[evs[0]] {
-			return ev
-		}
-	}
-	if len(evs) > 0 {
-		return evs[0]
-	}
-	return "incident"
 }
 
 func sortedKeys[V any](m map[string]V) []string {

@@ -2,31 +2,62 @@ package align
 
 import (
 	"sort"
+	"strconv"
 	"strings"
 
+	"dossier/internal/lexicon"
 	"dossier/internal/model"
 	"dossier/internal/par"
 	"dossier/internal/textutil"
 )
 
-type factKey struct{ kind, subject, scope string }
+// factKey is what a fact is about: claims whose frames give the same key
+// are one fact. Every slot must match — a count of firefighters is never a
+// fact with the count of everyone, a count in one county never one with
+// the count of all, an aftershock's magnitude never one with the quake's.
+type factKey struct {
+	kind                      string // date, time, place, quantity
+	predicate, measure        string
+	group, place, from        string
+	event, eventOf, scope     string
+	verb                      string // for a date of something done: the verb as written ("inaugurated")
+	displayPlace, displayFrom string
+	measureText               string // the counted noun as the sources most often write it (see commonMeasure)
+}
+
+// commonMeasure is the lemma the fact's claims most often count with
+// ("firefighter" over "fireman"), for its title: the key holds the
+// concept both share, which may be neither ("combatant").
+func commonMeasure(cs []model.FactClaim, concept string) string {
+	if concept == "" || concept == "person" {
+		return concept
+	}
+	n := map[string]int{}
+	for _, c := range cs {
+		if c.Measure != "" {
+			n[c.Measure]++
+		}
+	}
+	best := concept
+	for _, m := range sortedKeys(n) {
+		if n[m] > n[best] {
+			best = m
+		}
+	}
+	return best
+}
 
 // buildFacts groups claims into facts and gives each its verdict.
-func buildFacts(in []Input, led *model.Ledger) []model.Fact {
-	published := map[string]string{}
-	order := map[string]int{}
-	for i, x := range in {
-		published[x.Article.ID] = x.Article.Meta.Published
-		order[x.Article.ID] = i
-	}
-	// claims go to one flat list, tagged with their fact, and are then laid
-	// out fact by fact in one array: no per-fact slice grows by doubling
+func buildFacts(in []Input, led *model.Ledger, w *world) []model.Fact {
+	w.everyone = everyone(in, led, w)
 	total := 0
 	for _, x := range in {
 		total += len(led.Claims[x.Article.ID])
 	}
+	// claims go to one flat list, tagged with their fact, and are then laid
+	// out fact by fact in one array: no per-fact slice grows by doubling
 	all := make([]model.FactClaim, 0, total)
-	var of []int32 // the fact (index into keys) of each claim in all
+	var of []int32
 	keyIndex := map[factKey]int32{}
 	var keys []factKey
 	add := func(k factKey, fc model.FactClaim) {
@@ -44,35 +75,37 @@ func buildFacts(in []Input, led *model.Ledger) []model.Fact {
 		cs := led.Claims[x.Article.ID]
 		for ci := range cs {
 			c := &cs[ci]
+			k, ok := w.keyOf(c, led)
+			if !ok {
+				continue
+			}
 			fc := model.FactClaim{Claim: c}
 			if c.Authority != "" {
-				k, ok := authKeys[c.Authority]
+				ak, ok := authKeys[c.Authority]
 				if !ok {
-					k = strings.Join(nameKey(c.Authority), " ")
-					authKeys[c.Authority] = k
+					ak = authorityKey(c.Authority)
+					authKeys[c.Authority] = ak
 				}
-				fc.AuthorityKey = k
+				fc.AuthorityKey = ak
 			}
-			switch {
-			case c.Kind == model.KindDate && c.Subject != "" && c.Date.Precision() > 0 && !c.Date.Since:
+			if d := w.day(c); d >= 0 {
+				fc.Day = isoDay(d)
+			}
+			switch c.Kind {
+			case model.KindDate:
 				fc.Value, fc.Display = c.Date.Norm(), c.Date.Display()
-				add(factKey{"date", led.MainEvent, ""}, fc)
-			case c.Kind == model.KindTime && c.Subject != "":
+			case model.KindTime:
 				fc.Value, fc.Display = c.Time.Norm(), c.Time.Display()
-				add(factKey{"time", led.MainEvent, ""}, fc)
-			case c.Kind == model.KindName && c.Subject != "":
+			case model.KindName:
 				id := led.EntityOf[model.MentionKey(c.Article, c.Span)]
-				if id == "" {
-					continue
-				}
-				fc.Value, fc.Display, fc.Entity = id, c.Name.Name, id
-				add(factKey{"place", led.MainEvent, ""}, fc)
-			case c.Kind == model.KindQuantity:
+				fc.Value, fc.Display, fc.Entity = entityName(led, id), c.Name.Name, id
+			case model.KindQuantity:
 				fc.Value, fc.Display = c.Qty.Norm(), c.Qty.Display()
-				add(factKey{"quantity", c.Subject, c.Scope}, fc)
 			}
+			add(k, fc)
 		}
 	}
+	keys, of = mergeUnnamed(keys, of)
 	// a stable counting sort of all by fact
 	start := make([]int, len(keys)+1)
 	for _, i := range of {
@@ -91,24 +124,36 @@ func buildFacts(in []Input, led *model.Ledger) []model.Fact {
 	slugs := map[string]bool{}
 	for ki, k := range keys {
 		lo, hi := start[ki], start[ki+1]
-		f := model.Fact{Kind: k.kind, Subject: k.subject, Scope: k.scope, Claims: laid[lo:hi:hi]}
-		f.ID, f.Title = slugAndTitle(k)
-		if slugs[f.ID] {
-			f.ID += "-" + k.kind
+		if lo == hi {
+			continue // merged into another (mergeUnnamed)
+		}
+		f := model.Fact{Kind: k.kind, Subject: k.subject(w), Scope: k.scope, Claims: laid[lo:hi:hi]}
+		k.measureText = commonMeasure(f.Claims, k.measure)
+		f.ID, f.Title = slugAndTitle(k, w)
+		for n := 2; slugs[f.ID]; n++ {
+			f.ID = strings.TrimSuffix(f.ID, "-"+strconv.Itoa(n-1)) + "-" + strconv.Itoa(n)
 		}
 		slugs[f.ID] = true
-		seen := map[string]bool{}
-		for _, c := range f.Claims {
-			if !seen[c.Article] {
-				seen[c.Article] = true
-				f.Sources = append(f.Sources, c.Article)
-			}
-		}
+		f.Sources = factSources(f.Claims)
 		f.Independent = independent(f.Sources, led.Overlaps)
 		facts = append(facts, f)
 	}
-	// verdicts are independent per fact
-	par.For(len(facts), func(i int) { judge(&facts[i], published) })
+	w.tolls(facts)
+	// verdicts are independent per fact; a fact may give rise to one more
+	// (the conflicts found within an updated figure)
+	extra := make([]*model.Fact, len(facts))
+	par.For(len(facts), func(i int) { extra[i] = judge(&facts[i], w) })
+	for i, e := range extra {
+		if e != nil {
+			e.Independent = independent(e.Sources, led.Overlaps)
+			for n := 2; slugs[e.ID]; n++ {
+				e.ID = facts[i].ID + "-conflicts-" + strconv.Itoa(n)
+			}
+			slugs[e.ID] = true
+			facts[i].Conflicts = e.ID
+			facts = append(facts, *e)
+		}
+	}
 	rank := map[string]int{"date": 0, "time": 1, "place": 2, "quantity": 3}
 	sort.SliceStable(facts, func(i, j int) bool {
 		a, b := facts[i], facts[j]
@@ -123,42 +168,317 @@ func buildFacts(in []Input, led *model.Ledger) []model.Fact {
 	return facts
 }
 
-var quantityTitles = map[string][2]string{
-	"deaths":     {"death-toll", "Death toll"},
-	"injured":    {"injured", "People injured"},
-	"missing":    {"missing", "People missing"},
-	"evacuated":  {"evacuated", "People evacuated"},
-	"displaced":  {"displaced", "People displaced"},
-	"rescued":    {"rescued", "People rescued"},
-	"arrested":   {"arrested", "People arrested"},
-	"affected":   {"affected", "People affected"},
-	"magnitude":  {"magnitude", "Magnitude"},
-	"depth":      {"depth", "Depth"},
-	"population": {"population", "Population"},
-	"troops":     {"troops", "Number of troops"},
+// mergeUnnamed puts a property of a thing named only by a pronoun ("It
+// had a capacity of 43") into the one fact of that property of a named
+// thing ("the boat was licensed to carry 60"), when there is exactly one;
+// its claims stay unsure (extract marks them so), so they never make a
+// dispute on their own.
+func mergeUnnamed(keys []factKey, of []int32) ([]factKey, []int32) {
+	into := map[int32]int32{}
+	for i, k := range keys {
+		if k.measure != "" || !thingProperty(k.predicate) {
+			continue
+		}
+		match := int32(-1)
+		for j, o := range keys {
+			if j != i && o.kind == k.kind && o.predicate == k.predicate && o.measure != "" && o.event == k.event && o.scope == k.scope {
+				if match >= 0 {
+					match = -2 // two candidates: leave it alone
+					break
+				}
+				match = int32(j)
+			}
+		}
+		if match >= 0 {
+			into[int32(i)] = match
+		}
+	}
+	if len(into) == 0 {
+		return keys, of
+	}
+	for j, i := range of {
+		if m, ok := into[i]; ok {
+			of[j] = m
+		}
+	}
+	return keys, of
+}
+
+// thingProperty: predicates that hold of a thing (a bridge, a ferry).
+func thingProperty(p string) bool {
+	switch p {
+	case "capacity", "length", "width", "height", "on":
+		return true
+	}
+	return false
+}
+
+func factSources(cs []model.FactClaim) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, c := range cs {
+		if !seen[c.Article] {
+			seen[c.Article] = true
+			out = append(out, c.Article)
+		}
+	}
+	return out
+}
+
+// authorityKey normalises an attribution for comparison: "the U.S.
+// Geological Survey" and "US Geological Survey" are one authority.
+func authorityKey(a string) string { return strings.Join(nameKey(a), " ") }
+
+// day is the day a claim holds for: the day its sentence names, else its
+// report's; -1 when neither is known.
+func (w *world) day(c *model.Claim) int {
+	if d, ok := dayOf(c.AsOf); ok {
+		return d
+	}
+	return w.days[c.Article]
+}
+
+// keyOf is the fact a claim belongs to, or false when it belongs to none:
+// report metadata, a date of nothing, a figure whose frame is incomplete.
+func (w *world) keyOf(c *model.Claim, led *model.Ledger) (factKey, bool) {
+	f := c.Frame
+	if f.Report == "dateline" || f.Report == "stamp" {
+		return factKey{}, false
+	}
+	switch c.Kind {
+	case model.KindDate:
+		if f.Predicate != "when" || f.Report != "" || c.Date.Precision() == 0 || c.Date.Since {
+			return factKey{}, false
+		}
+		return w.eventKey("date", f), true
+	case model.KindTime:
+		if f.Predicate != "when" || f.Report != "" {
+			return factKey{}, false
+		}
+		return w.eventKey("time", f), true
+	case model.KindName:
+		if f.Predicate != "where" || led.EntityOf[model.MentionKey(c.Article, c.Span)] == "" {
+			return factKey{}, false
+		}
+		return w.eventKey("place", f), true
+	case model.KindQuantity:
+		return w.quantityKey(c)
+	}
+	return factKey{}, false
+}
+
+// eventKey keys a date, time or place by the event it is of: the main
+// incident, another incident, or something done to a thing ("the bridge
+// was inaugurated").
+func (w *world) eventKey(kind string, f model.Frame) factKey {
+	k := factKey{kind: kind}
+	switch {
+	case f.Measure != "" && !(w.isMain(f.Event) && !f.Other):
+		k.event, k.measure, k.verb = f.Event, f.Measure, f.EventText
+	case !w.mainClaim(f):
+		k.event, k.eventOf = f.Event, f.EventOf
+		if k.event == "" {
+			k.event = "other"
+		}
+		k.scope = f.Scope
+	}
+	return k
+}
+
+// quantityKey keys a figure by its frame.
+func (w *world) quantityKey(c *model.Claim) (factKey, bool) {
+	f := c.Frame
+	if f.Predicate == "" || c.Qty.Dim == "percent" {
+		return factKey{}, false
+	}
+	k := factKey{kind: "quantity", predicate: f.Predicate, measure: concept(f.Measure), group: f.Group, scope: f.Scope}
+	if !w.mainClaim(f) {
+		k.event, k.eventOf = f.Event, f.EventOf
+		if k.event == "" {
+			k.event = "earlier"
+		}
+	}
+	if w.date != nil && k.event == "" && k.scope == strconv.Itoa(w.date.Year) {
+		k.scope = "" // "in October 2022, 135 fatalities": the incident's own year
+	}
+	if w.everyone[k.measure] || k.group != "" && national(f.Measure) {
+		k.measure = "person" // "pilgrims" at a pilgrimage; "Peruvian citizens" are Peruvians
+	}
+	switch {
+	case f.Place == "there":
+		return factKey{}, false // a place named elsewhere in the text
+	case f.Place != "" && k.predicate != "on" && !measured(k.predicate) && k.predicate != "population":
+		if id := w.place(f.Place); !w.places[id] && !largeRegion(f.Place) {
+			k.place, k.displayPlace = id, f.Place
+		}
+	case f.Place != "":
+		k.place, k.displayPlace = w.place(f.Place), f.Place
+	}
+	if f.From != "" {
+		k.from, k.displayFrom = w.place(f.From), f.From
+	}
+	// a part we cannot name ("two of them", "10 other people") is no fact
+	if f.Part && k.measure == "person" && k.group == "" && k.place == "" {
+		return factKey{}, false
+	}
+	return k, true
+}
+
+var tagNational = lexicon.TagOf("national", lexicon.Noun)
+
+// concept is the word that names a noun's first sense: synonyms share it
+// ("firefighter" and "fireman" count the same people).
+func concept(lemma string) string {
+	if lemma == "" || lemma == "person" {
+		return lemma
+	}
+	e, ok := lexicon.Lookup(lemma)
+	if !ok {
+		return lemma
+	}
+	return e.Concept(lemma)
+}
+
+// national reports whether a person noun names people by their country or
+// place ("citizens", "nationals", "residents").
+func national(lemma string) bool {
+	e, ok := lexicon.Lookup(lemma)
+	return ok && e.Has(tagNational)
+}
+
+// everyone are the person nouns a corpus counts its whole toll with: used
+// for the main incident's dead, injured or missing, without "including" or
+// "among" ever making them a part, in two articles or more ("717 pilgrims
+// were killed" at a pilgrimage). A noun ever given as a part ("including
+// 17 firefighters") counts a group.
+func everyone(in []Input, led *model.Ledger, w *world) map[string]bool {
+	uses := map[string]map[string]bool{}
+	part := map[string]bool{}
+	for _, x := range in {
+		for _, c := range led.Claims[x.Article.ID] {
+			f := c.Frame
+			if c.Kind != model.KindQuantity || f.Measure == "" || f.Measure == "person" || !w.mainClaim(f) {
+				continue
+			}
+			switch f.Predicate {
+			case "killed", "injured", "missing":
+			default:
+				continue
+			}
+			if f.Group != "" || f.Place != "" {
+				continue // a nationality's or a place's count says nothing of the noun
+			}
+			if f.Part {
+				part[concept(f.Measure)] = true
+				continue
+			}
+			m := concept(f.Measure)
+			if uses[m] == nil {
+				uses[m] = map[string]bool{}
+			}
+			uses[m][c.Article] = true
+		}
+	}
+	out := map[string]bool{}
+	for m, arts := range uses {
+		if len(arts) >= 2 && !part[m] {
+			out[m] = true
+		}
+	}
+	return out
+}
+
+// tolls records each article's own death toll per day, for ordering two
+// reports of one day (see judge).
+func (w *world) tolls(facts []model.Fact) {
+	for _, f := range facts {
+		if f.Kind != "quantity" || f.Subject != "killed" || f.Scope != "" || f.Parent != "" {
+			continue
+		}
+		for _, c := range f.Claims {
+			if c.Earlier || c.Day == "" {
+				continue
+			}
+			d, _ := dayOf(c.Day)
+			if w.toll[c.Article] == nil {
+				w.toll[c.Article] = map[int]float64{}
+			}
+			w.toll[c.Article][d] = max(w.toll[c.Article][d], c.Qty.Lo)
+		}
+		return // the main toll is the first such fact
+	}
+}
+
+// subject is what a fact is about, in a word or two, for dossier.json.
+func (k factKey) subject(w *world) string {
+	switch k.kind {
+	case "date", "time", "place":
+		if k.event == "" {
+			return w.main
+		}
+		if k.measure != "" {
+			return k.measure + " " + k.event
+		}
+		return strings.TrimSpace(k.eventOf + " " + k.event)
+	}
+	if k.measure == "person" && k.group == "" && k.place == "" {
+		return k.predicate
+	}
+	return strings.TrimSpace(strings.Join([]string{k.predicate, k.measure, k.group, k.displayPlace}, " "))
+}
+
+// measured predicates are measurements an agency makes and another may make
+// differently: two agencies' readings are not comparable.
+func measured(p string) bool {
+	switch p {
+	case "magnitude", "depth", "mass", "intensity":
+		return true
+	}
+	return false
+}
+
+// fixedPredicate: properties a later report cannot update (a distance, a
+// length, a population, how many were on the bridge).
+func fixedPredicate(p string) bool {
+	switch p {
+	case "magnitude", "depth", "mass", "intensity", "distance", "length", "width", "height", "population", "capacity", "on":
+		return true
+	}
+	return false
+}
+
+// risesWithinDay: tolls counted as they come in, so two figures of one
+// day are stages of one count unless the reports' own order says
+// otherwise.
+func risesWithinDay(p string) bool { return p == "killed" || p == "injured" || p == "casualties" }
+
+// stock predicates count what can go down as well as up: the missing, the
+// people in hospital or in critical condition.
+func stock(p string) bool {
+	switch p {
+	case "missing", "in-hospital", "hospitalised", "seriously-injured":
+		return true
+	}
+	return false
 }
 
 // slugAndTitle names a fact from what it is about, never from build order.
-func slugAndTitle(k factKey) (string, string) {
+func slugAndTitle(k factKey, w *world) (string, string) {
 	var slug, title string
 	switch k.kind {
-	case "date":
-		slug, title = k.subject+"-date", "Date of the "+k.subject
-	case "time":
-		slug, title = k.subject+"-time", "Time of the "+k.subject
-	case "place":
-		slug, title = k.subject+"-place", "Place of the "+k.subject
-	default:
-		if role, group, ok := strings.Cut(k.subject, " of "); ok && quantityTitles[role] != ([2]string{}) {
-			t := quantityTitles[role]
-			slug, title = t[0]+"-"+group, t[1]+" ("+group+")"
-		} else if t, ok := quantityTitles[k.subject]; ok {
-			slug, title = t[0], t[1]
-		} else if place, ok := strings.CutPrefix(k.subject, "distance to "); ok {
-			slug, title = "distance-to-"+place, "Distance to "+titleCase(place)
-		} else {
-			slug, title = k.subject, "Number of "+k.subject
+	case "date", "time", "place":
+		noun := map[string]string{"date": "Date", "time": "Time", "place": "Place"}[k.kind]
+		switch {
+		case k.event == "":
+			slug, title = w.main+"-"+k.kind, noun+" of the "+w.main
+		case k.measure != "":
+			slug, title = k.measure+"-"+k.event+"-"+k.kind, noun+" the "+k.measure+" was "+lexicon.Participle(k.event)
+		default:
+			what := strings.TrimSpace(k.eventOf + " " + k.event)
+			slug, title = what+"-"+k.kind, noun+" of the "+what
 		}
+	default:
+		slug, title = quantityName(k)
 	}
 	if k.scope != "" {
 		slug += "-" + k.scope
@@ -167,489 +487,118 @@ func slugAndTitle(k factKey) (string, string) {
 	return textutil.Slug(slug, 60), title
 }
 
-// measured subjects are measurements an authority makes (and another may
-// make differently), unlike counts, which every source reports alike.
-var measured = map[string]bool{ // and every "distance to …"
-	"magnitude": true, "depth": true, "distance": true, "height": true, "length": true,
-	"width": true, "radius": true, "area": true, "altitude": true, "elevation": true, "speed": true, "intensity": true}
-
-// fixed subjects are properties later reports cannot update: a ferry's
-// capacity, a county's population.
-var fixed = map[string]bool{"capacity": true, "population": true}
-
-// cumulative subjects are tolls that only grow as they are counted, so two
-// different figures on one day are an update in progress, not a dispute.
-var cumulative = map[string]bool{"deaths": true, "injured": true}
-
-// isCumulative: a toll, of everyone or of a group ("deaths of children").
-func isCumulative(subject string) bool {
-	role, _, _ := strings.Cut(subject, " of ")
-	return cumulative[role]
+// predicateWords name a count's predicate for a title: "People killed".
+var predicateWords = map[string][2]string{
+	"killed": {"death-toll", "Death toll"}, "injured": {"injured", "People injured"},
+	"seriously-injured": {"seriously-injured", "People seriously injured"}, "missing": {"missing", "People missing"},
+	"evacuated": {"evacuated", "People evacuated"}, "displaced": {"displaced", "People displaced"},
+	"rescued": {"rescued", "People rescued"}, "arrested": {"arrested", "People arrested"},
+	"hospitalised": {"hospitalised", "People taken to hospital"}, "in-hospital": {"in-hospital", "People in hospital"},
+	"affected": {"affected", "People affected"}, "casualties": {"casualties", "Casualties"},
+	"deployed": {"deployed", "Deployed"}, "on": {"on", "People on"},
 }
 
-// inferAuthorities gives an unattributed claim of a measured fact the
-// authority that states the same value elsewhere in the corpus, once two
-// authorities are seen to disagree (USGS 6.1, CENC 6.5: an unattributed 6.1
-// is USGS's reading, not a contradiction of CENC's).
-func inferAuthorities(f *model.Fact) {
-	if f.Kind != "quantity" || !isMeasured(f.Subject) {
-		return
+func quantityName(k factKey) (string, string) {
+	var slug, title string
+	who := k.measureText
+	if who == "person" {
+		who = ""
 	}
-	byValue := map[string]map[string]bool{}
-	all := map[string]bool{}
-	for _, c := range f.Claims {
-		if c.AuthorityKey != "" {
-			if byValue[c.Value] == nil {
-				byValue[c.Value] = map[string]bool{}
-			}
-			byValue[c.Value][c.AuthorityKey] = true
-			all[c.AuthorityKey] = true
-		}
-	}
-	if len(all) < 2 {
-		return
-	}
-	for i := range f.Claims {
-		c := &f.Claims[i]
-		if c.AuthorityKey == "" && len(byValue[c.Value]) > 0 {
-			c.AuthorityKey = "as " + strings.Join(sortedKeys(byValue[c.Value]), " / ")
-		}
-	}
-}
-
-func isYearScope(s string) bool {
-	if len(s) != 4 {
-		return false
-	}
-	for _, c := range s {
-		if c < '0' || c > '9' {
-			return false
-		}
-	}
-	return true
-}
-
-func titleCase(s string) string {
-	ws := strings.Fields(s)
-	for i, w := range ws {
-		ws[i] = strings.ToUpper(w[:1]) + w[1:]
-	}
-	return strings.Join(ws, " ")
-}
-
-// compare tells whether two claims of a fact can be compared, and if so
-// whether they agree.
-// isMeasured says a subject is a measurement (a magnitude, a distance):
-// different authorities measure it differently.
-func isMeasured(subject string) bool {
-	return measured[subject] || strings.HasPrefix(subject, "distance to ")
-}
-
-// compare says whether two claims of one fact can be compared, and if so
-// whether they agree; measuredFact is isMeasured of the fact's subject.
-func compare(a, b *model.FactClaim, measuredFact bool) (comparable, compatible bool) {
+	thing := k.measureText
 	switch {
-	case a.Date != nil && b.Date != nil:
-		return true, a.Date.Compatible(*b.Date)
-	case a.Time != nil && b.Time != nil:
-		if !a.Time.Comparable(*b.Time) {
-			return false, true
+	case k.predicate == "magnitude" || k.predicate == "depth" || k.predicate == "intensity":
+		slug, title = k.predicate, strings.ToUpper(k.predicate[:1])+k.predicate[1:]
+	case k.predicate == "distance":
+		slug, title = "distance-"+k.displayFrom+"-to-"+k.displayPlace, "Distance to "+k.displayPlace
+		if k.displayFrom != "" {
+			title = "Distance from " + k.displayFrom + " to " + k.displayPlace
 		}
-		return true, a.Time.Compatible(*b.Time)
-	case a.Qty != nil && b.Qty != nil:
-		if measuredFact && a.AuthorityKey != "" && b.AuthorityKey != "" && a.AuthorityKey != b.AuthorityKey {
-			return false, true // different authorities measure differently
+	case k.predicate == "population":
+		slug, title = "population-"+k.displayPlace, "Population of "+k.displayPlace
+		if k.displayPlace == "" {
+			slug, title = "population", "Population"
 		}
-		return true, a.Qty.Compatible(*b.Qty)
-	case a.Entity != "" && b.Entity != "":
-		return true, a.Entity == b.Entity
-	}
-	return false, true
-}
-
-// sigKey tells distinct statements apart: value, how it is written, and
-// who it is attributed to.
-type sigKey struct{ value, display, authority string }
-
-func keyOf(c *model.FactClaim) sigKey { return sigKey{c.Value, c.Display, c.AuthorityKey} }
-
-// signature is one distinct statement of a fact's value and who makes it:
-// claims with the same value, qualifier and authority compare alike.
-type signature struct {
-	rep      model.FactClaim
-	articles map[string]bool
-	days     map[string]bool // publication days of its sources
-	dayBits  []uint64        // days as a bit set over the fact's days (see judge)
-	only     string          // the one source that states it, if only one does
-}
-
-// judge sets a fact's status, conflict statement, internal flags and, for
-// updated figures, the sequence of reports. It compares distinct statements
-// of the value, not every pair of claims, so a fact cited by thousands of
-// sources costs the square of its distinct values only.
-func judge(f *model.Fact, published map[string]string) {
-	inferAuthorities(f)
-	meas := isMeasured(f.Subject)
-	var sigs []*signature
-	index := map[sigKey]*signature{}
-	for _, c := range f.Claims {
-		key := keyOf(&c)
-		sg := index[key]
-		if sg == nil {
-			sg = &signature{rep: c, articles: map[string]bool{}, days: map[string]bool{}}
-			index[key] = sg
-			sigs = append(sigs, sg)
+	case k.predicate == "on":
+		slug, title = "people-on-"+k.place, "People on the "+k.place
+	case k.predicate == "length" || k.predicate == "width" || k.predicate == "height" || k.predicate == "capacity":
+		slug, title = thing+"-"+k.predicate, strings.ToUpper(k.predicate[:1])+k.predicate[1:]+" of the "+thing
+	case k.predicate == "mass":
+		slug, title = "mass-"+thing+"-"+k.group, "Mass of "+strings.ToUpper(thing)
+	case k.predicate == "number":
+		slug, title = plural(who), "Number of "+plural(who)
+		if k.group != "" {
+			title += " (" + k.group + ")"
 		}
-		if !sg.articles[c.Article] {
-			sg.articles[c.Article] = true
-			if c.AsOf != "" {
-				sg.days[c.AsOf] = true // the day the figure is for, as its sentence says
-			} else if p := published[c.Article]; len(p) >= 10 {
-				sg.days[p[:10]] = true
-			}
-		}
-	}
-	// a source contradicts itself when two of its own statements clash
-	internal := map[string]bool{}
-	bySource := map[string][]*signature{}
-	for _, sg := range sigs {
-		for art := range sg.articles {
-			bySource[art] = append(bySource[art], sg)
-		}
-	}
-	f.InternalConflict = nil
-	for art, own := range bySource {
-		seen := map[string]bool{}
-		var vs []model.FactClaim
-		for i := 0; i < len(own); i++ {
-			for j := i + 1; j < len(own); j++ {
-				if comparable, ok := compare(&own[i].rep, &own[j].rep, meas); comparable && !ok {
-					internal[art] = true
-					for _, c := range []model.FactClaim{own[i].rep, own[j].rep} {
-						if !seen[c.Display] {
-							seen[c.Display] = true
-							vs = append(vs, c)
-						}
-					}
-				}
-			}
-		}
-		if len(vs) > 0 {
-			sort.SliceStable(vs, func(a, b int) bool { return vs[a].Value < vs[b].Value })
-			var ds []string
-			for _, c := range vs {
-				ds = append(ds, c.Display)
-			}
-			if f.InternalConflict == nil {
-				f.InternalConflict = map[string]string{}
-			}
-			f.InternalConflict[art] = capJoin(ds, " vs ", "values")
-		}
-	}
-	// only counts of an ongoing event are updated by later reports: not
-	// measurements (a distance does not change), fixed properties, or
-	// figures of a past year ("81 died in 2012")
-	updatable := f.Kind == "quantity" && !measured[f.Subject] && !fixed[f.Subject] &&
-		!strings.HasPrefix(f.Subject, "distance to ") && !isYearScope(f.Scope)
-	for _, sg := range sigs {
-		if len(sg.articles) == 1 {
-			for art := range sg.articles {
-				sg.only = art
-			}
-		}
-	}
-	// each signature's days as a bit set, so that comparing every pair of
-	// statements stays cheap on a fact stated thousands of ways
-	dayIndex := map[string]int{}
-	for _, sg := range sigs {
-		for d := range sg.days {
-			if _, ok := dayIndex[d]; !ok {
-				dayIndex[d] = len(dayIndex)
-			}
-		}
-	}
-	words := (len(dayIndex) + 63) / 64
-	for _, sg := range sigs {
-		sg.dayBits = make([]uint64, words)
-		for d := range sg.days {
-			i := dayIndex[d]
-			sg.dayBits[i/64] |= 1 << (i % 64)
-		}
-	}
-	cumul := isCumulative(f.Subject)
-	cross, update := false, true
-	acrossDays := false              // some change is explained by time
-	var sameDayPairs [][2]*signature // conflicts time does not explain
-pairs:
-	for i := range sigs {
-		for j := i + 1; j < len(sigs); j++ {
-			a, b := sigs[i], sigs[j]
-			comparable, ok := compare(&a.rep, &b.rep, meas)
-			if !comparable || ok {
-				continue
-			}
-			if a.only != "" && a.only == b.only {
-				continue // only one source says both: internal, not cross
-			}
-			cross = true
-			// an update: the figures were reported on different days; on the
-			// same day (or undated) only a cumulative toll may still be rising
-			if !updatable {
-				update = false
-				break pairs // nothing more to learn from other pairs
-			}
-			// an undated report cannot be ordered, and so is not held against
-			// an update; two reports on one day can
-			sameDay := false
-			for w, bits := range a.dayBits {
-				if bits&b.dayBits[w] != 0 {
-					sameDay = true
-					break
-				}
-			}
-			if sameDay && !cumul {
-				update = false
-				sameDayPairs = append(sameDayPairs, [2]*signature{a, b})
-			} else if len(a.days) > 0 && len(b.days) > 0 {
-				acrossDays = true
-				if cumul {
-					break pairs // a cumulative toll is never held back by a same-day pair
-				}
-			}
-		}
-	}
-	f.Internal = sortedKeys(internal)
-	switch {
-	case len(f.Sources) == 1:
-		f.Status = model.SingleSource
-	case !cross:
-		f.Status = model.Agreed
-		values := map[string]bool{}
-		for _, sg := range sigs {
-			values[sg.rep.Value] = true
-		}
-		f.Precision = len(values) > 1
-	case f.Kind == "quantity" && update:
-		f.Status = model.Updated
-		f.Sequence = sequence(f, published)
 	default:
-		f.Status = model.Disputed
-		f.Possible = f.Kind == "place" // one place may lie inside the other
-	}
-	if f.Status == model.Disputed || len(f.Internal) > 0 {
-		f.Conflict = conflictStatement(f)
-	}
-	// a figure that changed over the days and also conflicts within a day:
-	// disputed, with the same-day conflict stated and the changes shown
-	if f.Status == model.Disputed && acrossDays && len(sameDayPairs) > 0 && f.Kind == "quantity" {
-		f.Sequence = sequence(f, published)
-		f.Conflict = sameDayConflict(sameDayPairs)
-	}
-	f.Groups, f.Vague = cluster(f.Claims)
-}
-
-// sameDayConflict states the conflicts that time does not explain:
-// "9 vs 12 on 2014-08-06".
-func sameDayConflict(pairs [][2]*signature) string {
-	seen := map[string]bool{}
-	var parts []string
-	for _, p := range pairs {
-		day := ""
-		for d := range p[0].days {
-			if p[1].days[d] && (day == "" || d < day) {
-				day = d
+		if pw, ok := predicateWords[k.predicate]; ok && (who == "" || personish(k)) {
+			slug, title = pw[0], pw[1]
+			if who != "" {
+				slug, title = slug+"-"+who, title+" ("+plural(who)+")"
 			}
-		}
-		a, b := p[0].rep, p[1].rep
-		if b.Qty.Number < a.Qty.Number {
-			a, b = b, a
-		}
-		s := a.Display + " vs " + b.Display
-		if day != "" {
-			s += " on " + day
-		}
-		if !seen[s] {
-			seen[s] = true
-			parts = append(parts, s)
+		} else {
+			slug, title = plural(who)+"-"+k.predicate, upperFirst(plural(who))+" "+participle(k.predicate)
 		}
 	}
-	sort.Strings(parts)
-	return capJoin(parts, "; ", "same-day conflicts")
+	if k.group != "" && k.predicate != "mass" {
+		slug, title = slug+"-"+k.group, title+" ("+strings.ToUpper(k.group[:1])+k.group[1:]+")"
+	}
+	if k.place != "" && k.predicate != "population" && k.predicate != "distance" && k.predicate != "on" {
+		slug, title = slug+"-in-"+k.place, title+" in "+k.displayPlace
+	}
+	if k.event != "" {
+		what := strings.TrimSpace(k.eventOf + " " + k.event)
+		slug, title = slug+"-"+what, title+" ("+what+")"
+	}
+	return slug, title
 }
 
-// precisionRank orders claims from the most to the least precise.
-func precisionRank(c model.FactClaim) int {
+// predicateTitles name in titles the predicates that stand for several
+// verbs (the lexicon's "collapsed" covers collapse, topple, destroy, raze).
+var predicateTitles = map[string]string{"collapsed": "collapsed or destroyed"}
+
+// participle names a predicate for a title: "collapsed (fully or
+// partially)", "recorded" (of "record"), "active".
+func participle(p string) string {
+	if t, ok := predicateTitles[p]; ok {
+		return t
+	}
+	word, rest, _ := strings.Cut(p, " ")
+	if e, ok := lexicon.Lookup(word); ok && e.POS&lexicon.Verb != 0 && !strings.HasSuffix(word, "ed") {
+		word = lexicon.Participle(word)
+	}
+	return strings.TrimSpace(word + " " + rest)
+}
+
+func upperFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// personish: a count of people, named by a role ("firefighters").
+func personish(k factKey) bool {
+	switch k.predicate {
+	case "killed", "injured", "seriously-injured", "missing", "evacuated", "displaced", "rescued", "arrested",
+		"hospitalised", "in-hospital", "affected", "casualties", "deployed":
+		return true
+	}
+	return false
+}
+
+// plural makes a noun's lemma plural for a title ("firefighter" →
+// "firefighters"); a compound's words are joined by spaces.
+func plural(w string) string {
+	w = strings.ReplaceAll(w, "_", " ")
 	switch {
-	case c.Date != nil:
-		r := c.Date.Precision() * 2
-		if c.Date.Year != 0 {
-			r++
-		}
-		return r
-	case c.Qty != nil:
-		if c.Qty.Qualifier == "" {
-			return 2
-		}
-		if c.Qty.Hi >= 0 {
-			return 1
-		}
-		return 0
-	case c.Time != nil:
-		if c.Time.Approx {
-			return 0
-		}
-		return 1
+	case w == "":
+		return "people"
+	case strings.HasSuffix(w, "man"):
+		return w[:len(w)-3] + "men"
+	case strings.HasSuffix(w, "y") && !strings.HasSuffix(w, "ey") && !strings.HasSuffix(w, "ay"):
+		return w[:len(w)-1] + "ies"
+	case strings.HasSuffix(w, "s") || strings.HasSuffix(w, "x") || strings.HasSuffix(w, "ch") || strings.HasSuffix(w, "sh"):
+		return w + "es"
 	}
-	return 0
-}
-
-// cluster groups a fact's claims around its most precise values: each claim
-// joins the one group it is compatible with; one that fits several groups
-// is vague; one that fits none starts a group.
-func cluster(claims []model.FactClaim) ([]model.ValueGroup, []int) {
-	meas := len(claims) > 0 && isMeasured(claims[0].Subject)
-	// claims stating a value the same way cluster together: decide once per
-	// distinct statement
-	same := map[sigKey][]int{}
-	var reps []int
-	for i := range claims {
-		k := keyOf(&claims[i])
-		if _, ok := same[k]; !ok {
-			reps = append(reps, i)
-		}
-		same[k] = append(same[k], i)
-	}
-	key := func(i int) sigKey { return keyOf(&claims[i]) }
-	sort.SliceStable(reps, func(a, b int) bool { return precisionRank(claims[reps[a]]) > precisionRank(claims[reps[b]]) })
-	var groups []model.ValueGroup
-	var vague []int
-	for _, i := range reps {
-		var fits []int
-		for g := range groups {
-			rep := &claims[groups[g].Claims[0]]
-			if comparable, ok := compare(rep, &claims[i], meas); !comparable || ok {
-				fits = append(fits, g)
-			}
-		}
-		switch len(fits) {
-		case 0:
-			groups = append(groups, model.ValueGroup{Display: claims[i].Display, Value: claims[i].Value, Claims: same[key(i)]})
-		case 1:
-			groups[fits[0]].Claims = append(groups[fits[0]].Claims, same[key(i)]...)
-		default:
-			vague = append(vague, same[key(i)]...)
-		}
-	}
-	for g := range groups {
-		sort.Ints(groups[g].Claims)
-	}
-	sort.Ints(vague)
-	return groups, vague
-}
-
-// sequence lists an updated figure's reports in publication order.
-func sequence(f *model.Fact, published map[string]string) []model.Step {
-	best := map[string]model.FactClaim{}
-	for _, c := range f.Claims {
-		if b, ok := best[c.Article]; !ok || c.Qty.Lo > b.Qty.Lo {
-			best[c.Article] = c
-		}
-	}
-	var steps []model.Step
-	for _, a := range sortedKeys(best) {
-		steps = append(steps, model.Step{Published: published[a], Value: best[a].Display, Article: a})
-	}
-	// in publication order, then by figure; undated reports last
-	sort.SliceStable(steps, func(i, j int) bool {
-		pi, pj := steps[i].Published, steps[j].Published
-		if (pi == "") != (pj == "") {
-			return pj == ""
-		}
-		if len(pi) >= 10 && len(pj) >= 10 && pi[:10] != pj[:10] {
-			return pi < pj
-		}
-		return best[steps[i].Article].Qty.Lo < best[steps[j].Article].Qty.Lo
-	})
-	return steps
-}
-
-// conflictStatement says what the sources disagree about, in the reader's
-// words: "October 19 vs October 28 vs October 29; 2023 vs 2025".
-func conflictStatement(f *model.Fact) string {
-	if f.Kind == "date" {
-		days := map[[2]int]bool{}
-		years := map[int]bool{}
-		for _, c := range f.Claims {
-			d := c.Date
-			if d.DayLo != 0 && d.DayLo == d.DayHi && d.Month != 0 {
-				days[[2]int{d.Month, d.DayLo}] = true
-			}
-			if d.Year != 0 {
-				years[d.Year] = true
-			}
-		}
-		var parts []string
-		if len(days) > 1 {
-			var ds [][2]int
-			for d := range days {
-				ds = append(ds, d)
-			}
-			sort.Slice(ds, func(i, j int) bool {
-				if ds[i][0] != ds[j][0] {
-					return ds[i][0] < ds[j][0]
-				}
-				return ds[i][1] < ds[j][1]
-			})
-			var s []string
-			for _, d := range ds {
-				s = append(s, model.DateValue{Month: d[0], DayLo: d[1], DayHi: d[1]}.Display())
-			}
-			parts = append(parts, capJoin(s, " vs ", "dates"))
-		}
-		if len(years) > 1 {
-			var ys []string
-			for y := range years {
-				ys = append(ys, model.DateValue{Year: y}.Display())
-			}
-			sort.Strings(ys)
-			parts = append(parts, capJoin(ys, " vs ", "years"))
-		}
-		if len(parts) > 0 {
-			return strings.Join(parts, "; ")
-		}
-	}
-	// distinct displays of the values, most specific first within each value
-	byValue := map[string]string{}
-	for _, c := range f.Claims {
-		if _, ok := byValue[c.Value]; !ok {
-			byValue[c.Value] = c.Display
-		}
-	}
-	var ds []string
-	for _, v := range sortedKeys(byValue) {
-		ds = append(ds, byValue[v])
-	}
-	if f.Kind == "quantity" {
-		num := map[string]float64{}
-		for _, c := range f.Claims {
-			num[c.Display] = c.Qty.Number
-		}
-		sort.SliceStable(ds, func(i, j int) bool { return num[ds[i]] < num[ds[j]] })
-	}
-	return capJoin(ds, " vs ", "values")
-}
-
-// maxParts is how many values or conflicts a statement lists in full.
-const maxParts = 8
-
-// capJoin joins parts with sep; a long list keeps its first values and
-// its last, and says how many there are: "1,300 vs 1,301 vs … vs 6,100
-// (4,997 values)". A statement stays readable however many sources a
-// corpus has.
-func capJoin(parts []string, sep, noun string) string {
-	if len(parts) <= maxParts {
-		return strings.Join(parts, sep)
-	}
-	return strings.Join(parts[:maxParts-2], sep) + sep + "…" + sep + parts[len(parts)-1] +
-		" (" + model.FormatCount(len(parts)) + " " + noun + ")"
+	return w + "s"
 }

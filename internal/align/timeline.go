@@ -10,7 +10,7 @@ import (
 
 // buildTimeline lists dated events: the main event (each competing date
 // when disputed) and the dated background the sources give.
-func buildTimeline(in []Input, led *model.Ledger) []model.TimelineEntry {
+func buildTimeline(in []Input, led *model.Ledger, w *world) []model.TimelineEntry {
 	var out []model.TimelineEntry
 	var dateFact *model.Fact
 	label := "The " + led.MainEvent
@@ -18,7 +18,7 @@ func buildTimeline(in []Input, led *model.Ledger) []model.TimelineEntry {
 	for i := range led.Facts {
 		f := &led.Facts[i]
 		switch {
-		case f.Kind == "date" && f.Subject == led.MainEvent:
+		case f.Kind == "date" && f.Subject == led.MainEvent && f.Parent == "":
 			dateFact = f
 		case f.Kind == "time" && f.Status != model.Disputed:
 			when = ", " + f.Claims[0].Display
@@ -48,7 +48,7 @@ func buildTimeline(in []Input, led *model.Ledger) []model.TimelineEntry {
 			main[e.Date.Norm()][s] = true
 		}
 	}
-	for _, e := range background(in, led) {
+	for _, e := range background(in, led, w) {
 		if srcs := main[e.Date.Norm()]; srcs != nil && srcs[e.Sources[0]] && len(e.Sources) == 1 {
 			continue
 		}
@@ -123,14 +123,14 @@ func clusterDates(claims []model.FactClaim) [][]model.FactClaim {
 
 // background collects dated events outside the main event: dates with a
 // known year that no incident noun claims ("In 2019, …", "since 2020").
-func background(in []Input, led *model.Ledger) []model.TimelineEntry {
+func background(in []Input, led *model.Ledger, w *world) []model.TimelineEntry {
 	var out []model.TimelineEntry
 	byDate := map[string][]int{} // date → entries with that date
 	words := map[int]map[string]bool{}
 	for _, x := range in {
 		for _, c := range led.Claims[x.Article.ID] {
-			if c.Kind != model.KindDate || c.Subject != "" || c.Date.Year == 0 {
-				continue
+			if c.Kind != model.KindDate || c.Date.Year == 0 || c.Report != "" || c.Predicate == "when" && w.mainClaim(c.Frame) && c.Measure == "" {
+				continue // the main incident's own dates are its entry; a report's are not events
 			}
 			before := strings.ToLower(string(x.Article.Raw[max(0, c.Span.Start-8):c.Span.Start]))
 			if strings.HasSuffix(strings.TrimSpace(before), "as of") {

@@ -346,7 +346,7 @@ func (b *Builder) compile(changed []string, emit func(render.File) error, keep f
 		if !kept[e.Article.File] {
 			continue
 		}
-		in = append(in, align.Input{Article: &e.Article, Doc: &e.Doc, Claims: e.Result.Claims, Events: e.Result.Events, Shingles: e.Shingles})
+		in = append(in, align.Input{Article: &e.Article, Doc: &e.Doc, Claims: e.Result.Claims, Events: e.Result.Events, ReportDate: e.Result.ReportDate, Shingles: e.Shingles})
 		ptrs = append(ptrs, &e.Article)
 		docs = append(docs, &e.Doc)
 	}
@@ -355,7 +355,7 @@ func (b *Builder) compile(changed []string, emit func(render.File) error, keep f
 	res.Timings.Align = time.Since(t)
 	res.Facts = len(led.Facts)
 	for _, f := range led.Facts {
-		if f.Status == model.Disputed && !f.Possible {
+		if f.Status == model.Disputed {
 			res.Disputed++
 		}
 	}

@@ -202,7 +202,7 @@ func TestFactAddressesSurvive(t *testing.T) {
 	out := filepath.Join(site, "public")
 	mustBuild(t, site, out)
 	lock, err := os.ReadFile(filepath.Join(site, "slugs.lock"))
-	if err != nil || !strings.Contains(string(lock), "\nattacks-last-year\t") || !strings.Contains(string(lock), "\ndaughters\t") {
+	if err != nil || !strings.Contains(string(lock), "\nattacks-last-year\t") || !strings.Contains(string(lock), "\nfighters-active\t") {
 		t.Fatalf("slugs.lock: %v\n%s", err, lock)
 	}
 	// the sources gain a publication date: "last year" becomes 2024
@@ -221,7 +221,7 @@ func TestFactAddressesSurvive(t *testing.T) {
 		t.Fatal(err)
 	}
 	mustBuild(t, site, out)
-	gone, err := os.ReadFile(filepath.Join(out, "facts", "daughters", "index.html"))
+	gone, err := os.ReadFile(filepath.Join(out, "facts", "fighters-active", "index.html"))
 	if err != nil || !strings.Contains(string(gone), "no longer appears in the dossier") {
 		t.Errorf("a vanished fact's address should say so: %v", err)
 	}

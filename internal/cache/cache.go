@@ -19,7 +19,7 @@ import (
 // StagesVersion names the behaviour of the per-article stages; bump it when
 // corpus.Parse, segment or extract change what they return, so no cache
 // entry made by older code is ever reused.
-const StagesVersion = 1
+const StagesVersion = 2
 
 // Key identifies one article's per-article work.
 //

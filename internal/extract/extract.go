@@ -20,6 +20,8 @@ type Sentence struct {
 	Toks      []textutil.Token
 	Lower     []string        // folded token texts, index-aligned with Toks
 	Published time.Time       // zero when the article does not say
+	report    string          // "caption", "stamp": the sentence is report metadata (meta.go)
+	story     int             // the first token after a dateline that opens the sentence, else 0
 	text      string          // the article's bytes as a string
 	lowerSeen map[string]bool // usesLower's answers, shared by the article's sentences
 	taken     []model.Span    // spans already claimed by earlier extractors
@@ -95,6 +97,9 @@ type Result struct {
 	// input's fault): their claims are left out and the build reports each
 	// one with its line, so one bad sentence never stops a build.
 	Failed []Failure `json:"failed,omitempty"`
+	// ReportDate is the day the article's dateline or a stamp gives for
+	// the report (ISO), when it gives one.
+	ReportDate string `json:"report_date,omitempty"`
 }
 
 // Failure is a sentence an extractor broke on, and why.
@@ -123,7 +128,15 @@ func Extract(a *model.Article, d *model.Doc) Result {
 		if b.Kind == model.Chrome {
 			continue
 		}
-		for _, st := range b.Sentences {
+		// a caption runs from the block's start to its credit line
+		captionTo := -1
+		for si, st := range b.Sentences {
+			if isCaption(text[st.Span.Start:st.Span.End]) {
+				captionTo = si
+			}
+		}
+		for si, st := range b.Sentences {
+			caption := si <= captionTo
 			from := len(all)
 			all = textutil.AppendTokens(all, text[st.Span.Start:st.Span.End], st.Span.Start)
 			toks := all[from:len(all):len(all)]
@@ -132,15 +145,22 @@ func Extract(a *model.Article, d *model.Doc) Result {
 			low := lows[len(lows)-len(toks) : len(lows) : len(lows)]
 			for i, t := range toks {
 				low[i] = t.Lower()
-				if t.Kind == textutil.Word && len(low[i]) >= 4 {
-					if ev := IncidentNoun(low[i]); ev != "" {
-						res.Events[ev]++
-					} else if ev, ok := eventVerbs[low[i]]; ok {
+				if t.Kind == textutil.Word && len(low[i]) >= 4 && !t.Cap() {
+					if ev := eventConcept(low[i]); ev != "" {
 						res.Events[ev]++
 					}
 				}
 			}
-			sents = append(sents, &Sentence{Article: a, Block: b, Sentence: st, Toks: toks, Lower: low, Published: pub, text: text, lowerSeen: lowerSeen})
+			sn := &Sentence{Article: a, Block: b, Sentence: st, Toks: toks, Lower: low, Published: pub, text: text, lowerSeen: lowerSeen}
+			switch {
+			case caption:
+				sn.report = "caption"
+			case len(toks) > 0 && isStamp(sn):
+				sn.report = "stamp"
+			case si == 0:
+				sn.story = datelineEnd(sn)
+			}
+			sents = append(sents, sn)
 		}
 	}
 	res.Claims = sc.claims[:0]
@@ -154,6 +174,14 @@ func Extract(a *model.Article, d *model.Doc) Result {
 		asOf(s, res.Claims[first:])
 	}
 	inheritYears(res.Claims)
+	res.ReportDate = reportDate(res.Claims)
+	// an incident a claim is about counts too: "the ferry sank on Monday"
+	// names the sinking without its noun
+	for _, c := range res.Claims {
+		if c.Event != "" && !c.Other && c.Measure == "" && c.Predicate == "when" {
+			res.Events[c.Event]++
+		}
+	}
 	sort.SliceStable(res.Claims, func(i, j int) bool {
 		if res.Claims[i].Span.Start != res.Claims[j].Span.Start {
 			return res.Claims[i].Span.Start < res.Claims[j].Span.Start
@@ -250,11 +278,18 @@ func inheritYears(claims []model.Claim) {
 // without a year takes the publication date's (the latest such day on or
 // before it); that year is used to order reports, never shown as a value.
 func asOf(s *Sentence, claims []model.Claim) {
-	day := ""
+	type dated struct {
+		day  string
+		line int // the byte offset of the date's line
+	}
+	var days []dated
 	for _, c := range claims {
 		d := c.Date
-		if c.Kind != model.KindDate || c.Subject != "" || d.DayLo == 0 || d.DayLo != d.DayHi || d.Month == 0 {
+		if c.Kind != model.KindDate || c.Predicate == "when" || c.Report != "" || d.DayLo == 0 || d.DayLo != d.DayHi || d.Month == 0 {
 			continue
+		}
+		if relativeDate(s, c.Span.Start) {
+			continue // "after the crush on September 24": a day relative to the figure, not its own
 		}
 		y := d.Year
 		if y == 0 {
@@ -266,14 +301,45 @@ func asOf(s *Sentence, claims []model.Claim) {
 				y--
 			}
 		}
-		day = model.DateValue{Year: y, Month: d.Month, DayLo: d.DayLo, DayHi: d.DayHi}.Norm()
+		if !s.Published.IsZero() && time.Date(y, time.Month(d.Month), d.DayLo, 0, 0, 0, 0, time.UTC).After(s.Published.AddDate(0, 0, 1)) {
+			continue // a day after the report was published is a page widget's, not the figure's
+		}
+		days = append(days, dated{model.DateValue{Year: y, Month: d.Month, DayLo: d.DayLo, DayHi: d.DayHi}.Norm(), lineOf(s.text, c.Span.Start)})
 	}
-	if day == "" {
-		return
-	}
+	// a figure takes the last such day on its own line: a headline's
+	// figure never takes a day from the next line run into its sentence
 	for i := range claims {
-		if claims[i].Kind == model.KindQuantity {
-			claims[i].AsOf = day
+		if claims[i].Kind != model.KindQuantity || claims[i].Earlier {
+			continue
+		}
+		line := lineOf(s.text, claims[i].Span.Start)
+		for _, d := range days {
+			if d.line == line {
+				claims[i].AsOf = d.day
+			}
 		}
 	}
+}
+
+// lineOf is the offset of the start of the line holding byte at.
+func lineOf(text string, at int) int {
+	return strings.LastIndexByte(text[:at], '\n') + 1
+}
+
+// relativeDate reports whether the date starting at byte offset at is the
+// object of a phrase that places it relative to something else: "after the
+// crush on September 24", "since Monday", "before the quake on Sunday".
+func relativeDate(s *Sentence, at int) bool {
+	for k, t := range s.Toks {
+		if t.Start != at {
+			continue
+		}
+		for m := k - 1; m >= 0 && m >= k-4; m-- {
+			if relativeTo[s.Lower[m]] {
+				return true
+			}
+		}
+		return false
+	}
+	return false
 }

@@ -14,7 +14,7 @@ import (
 	"dossier/internal/testutil"
 )
 
-// Line is the golden form of one claim.
+// Line is the golden form of one claim: kind, frame, value, text.
 func Line(c model.Claim) string {
 	var v string
 	switch {
@@ -33,14 +33,37 @@ func Line(c model.Claim) string {
 			v += " alias=" + c.Name.Alias
 		}
 	}
-	about := c.Subject
-	if c.Scope != "" {
-		about += " @" + c.Scope
+	return fmt.Sprintf("%-8s %-40s %-30s | %s", c.Kind, frameString(c.Frame), v, c.Text)
+}
+
+// frameString prints a frame's filled slots.
+func frameString(f model.Frame) string {
+	var b []string
+	add := func(k, v string) {
+		if v != "" {
+			b = append(b, k+"="+v)
+		}
 	}
-	if c.Authority != "" {
-		about += " by " + c.Authority
+	add("pred", f.Predicate)
+	add("of", f.Measure)
+	add("group", f.Group)
+	add("place", f.Place)
+	add("from", f.From)
+	add("event", f.Event)
+	add("eventof", f.EventOf)
+	add("scope", f.Scope)
+	add("asof", f.AsOf)
+	add("by", f.Authority)
+	add("report", f.Report)
+	for _, flag := range []struct {
+		on   bool
+		name string
+	}{{f.Other, "other"}, {f.Earlier, "earlier"}, {f.Part, "part"}, {!f.Sure && f.Predicate != "", "unsure"}} {
+		if flag.on {
+			b = append(b, flag.name)
+		}
 	}
-	return fmt.Sprintf("%-8s %-28s %-36s | %s", c.Kind, about, v, c.Text)
+	return strings.Join(b, " ")
 }
 
 func extractFile(t *testing.T, path, rel string) (model.Article, Result) {

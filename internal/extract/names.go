@@ -22,7 +22,11 @@ func (names) Name() string { return "names" }
 var hyphenSuffixes = []string{"-led", "-backed", "-based", "-born", "-owned", "-run", "-linked", "-allied",
 	"-controlled", "-affiliated", "-funded", "-trained", "-style", "-era", "-bound", "-made"}
 
-var compass = words(`east west north south northeast northwest southeast southwest north-east north-west south-east south-west`)
+// isNumberWord reports whether w is a number written out ("Three", "Dozens").
+func isNumberWord(w string) bool {
+	_, ok := wordValue(w)
+	return ok || w == "dozens" || w == "hundreds" || w == "thousands"
+}
 
 func (names) Extract(s *Sentence) []model.Claim {
 	if s.Block.Kind != model.Prose {
@@ -57,8 +61,9 @@ func (names) Extract(s *Sentence) []model.Claim {
 		var votes model.Votes
 		// strip leading function words, titles, demonyms
 		k := i
-		for k < j && ((textutil.FunctionWords[low[k]] && !t[k].AllCaps()) || textutil.Month(stripAffix(low[k])) != 0 || textutil.Weekday(stripAffix(low[k])) >= 0) {
-			k++
+		for k < j && (textutil.FunctionWords[low[k]] && !t[k].AllCaps() || isNumberWord(low[k]) ||
+			textutil.Month(stripAffix(low[k])) != 0 || textutil.Weekday(stripAffix(low[k])) >= 0) {
+			k++ // "The", "Three Syrian officials", "Monday"
 		}
 		// a dateline or a label: "DHAKA: …", "BDST: 2102 HRS"
 		if k < j && j-k == 1 && t[k].AllCaps() && j < n && t[j].Text == ":" {
@@ -95,11 +100,11 @@ func (names) Extract(s *Sentence) []model.Claim {
 		}
 		if IncidentNoun(stripAffix(low[j-1])) != "" {
 			i = runEnd - 1
-			continue // an event's name ("the 2008 Wenchuan Earthquake"), not an entity
+			continue // an event's name ("the 2008 Lorca Earthquake"), not an entity
 		}
 		if j-k == 2 && low[j-1] == "time" {
 			i = runEnd - 1
-			continue // a time zone ("Beijing Time")
+			continue // a time zone ("Damascus Time")
 		}
 		if j-k >= 3 && allCaps(t[k:j]) {
 			i = runEnd - 1
@@ -117,11 +122,15 @@ func (names) Extract(s *Sentence) []model.Claim {
 		nv.Votes = votes
 		c.Name = nv
 		// the place of an incident: "the raid took place in Dumayr"
-		if votes.Place > 0 && k > 0 {
+		if votes.Place > 0 && k > 0 && s.report == "" && k >= s.story {
+			ev := ""
 			if low[k-1] == "in" {
-				c.Subject = placeAnchor(s, k-1)
+				ev = placeAnchor(s, k-1)
 			} else if low[k-1] == "of" && k > 3 && placeNouns[low[k-2]] && low[k-4] == "in" {
-				c.Subject = placeAnchor(s, k-4)
+				ev = placeAnchor(s, k-4)
+			}
+			if ev != "" {
+				c.Predicate, c.Event = "where", ev
 			}
 		}
 		out = append(out, c)
@@ -416,7 +425,7 @@ afternoon local time place out`)
 // token p follows "<incident> <occurrence verb>" with only dates, times and
 // small words between: "the raid took place around 3 AM on October 29 in".
 func placeAnchor(s *Sentence, p int) string {
-	// "a 5.7 magnitude earthquake that occurred in Zhaotong in 2012": a past event
+	// "a 5.7 magnitude earthquake that occurred in Lorca in 2012": a past event
 	for m := p + 1; m < len(s.Toks) && m <= p+6; m++ {
 		if _, ok := isYear(s.Toks[m]); ok {
 			return ""
@@ -429,9 +438,9 @@ func placeAnchor(s *Sentence, p int) string {
 		switch {
 		case s.Toks[v].Kind == textutil.Punct, s.Taken(v, v+1), placeFiller[s.Lower[v]]:
 			continue
-		case occurrenceVerbs[s.Lower[v]] && !weakOccurrence[s.Lower[v]]:
+		case occurrence(s.Lower[v]) && !weakOccurrence[s.Lower[v]]:
 			for nn := v - 1; nn >= 0 && nn >= v-6; nn-- {
-				if ev := IncidentNoun(s.Lower[nn]); ev != "" && !s.Toks[nn].Cap() && !priorModifier(s, nn) {
+				if ev := IncidentNoun(s.Lower[nn]); ev != "" && !s.Toks[nn].Cap() && !priorModifier(s, nn) && eventNoun(s, nn) {
 					return ev
 				}
 			}

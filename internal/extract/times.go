@@ -10,7 +10,7 @@ import (
 
 // times finds times of day: "3 am", "4:30 p.m.", "03:00", "5.30pm",
 // "0830 GMT", "16:30 local time", with approximations ("around 3 am") and
-// zones (GMT, UTC, BST, "Beijing time", …).
+// zones (GMT, UTC, BST, "Damascus time", …).
 type times struct{}
 
 func (times) Name() string { return "times" }
@@ -54,7 +54,7 @@ func (times) Extract(s *Sentence) []model.Claim {
 			} else if j+1 < n && low[j] == "local" && low[j+1] == "time" {
 				j += 2
 			} else if j+1 < n && low[j+1] == "time" && namedZones[low[j]] != "" {
-				v.Zone = namedZones[low[j]] // "Beijing time", "Moscow time"
+				v.Zone = namedZones[low[j]] // "Damascus time", "Moscow time"
 				j += 2
 			}
 		}
@@ -65,11 +65,44 @@ func (times) Extract(s *Sentence) []model.Claim {
 		}
 		c := s.Claim(model.KindTime, start, j)
 		c.Time = &v
-		c.Subject = eventAnchor(s, start, j)
+		switch {
+		case s.report != "":
+			c.Report = s.report
+		case start < s.story:
+			c.Report = "dateline"
+		default:
+			if ev := eventAnchor(s, start, j); ev != "" {
+				c.Predicate, c.Event, c.Sure = "when", ev, true
+			}
+		}
 		out = append(out, c)
 		i = j - 1
 	}
 	return out
+}
+
+// dottedTime reports whether a number written "4.30" at i is a time of
+// day: followed by am/pm or a zone, or after "at", "around" or "about"
+// with no unit or scale after it ("at 4.30", "(09.30 BST)"); "$1.14
+// billion" and "6.30 metres" are not.
+func dottedTime(s *Sentence, i int) bool {
+	t, low := s.Toks, s.Lower
+	if i+1 < len(t) {
+		next := strings.ReplaceAll(low[i+1], ".", "")
+		if next == "am" || next == "pm" || next == "hrs" || next == "gmt" || next == "utc" || zones[next] != "" && t[i+1].AllCaps() {
+			return true
+		}
+		if _, scale := textutil.ScaleWord(low[i+1]); scale {
+			return false
+		}
+		if t[i+1].Kind == textutil.Word && !isFunction(low[i+1]) {
+			return false
+		}
+	}
+	if i > 0 && strings.ContainsAny(t[i-1].Text, "$€£¥") {
+		return false
+	}
+	return i > 0 && (low[i-1] == "at" || low[i-1] == "around" || low[i-1] == "about" || low[i-1] == "by")
 }
 
 // clock reads a clock time at token i; it returns hours, minutes and the
@@ -81,9 +114,9 @@ func clock(s *Sentence, i int) (int, int, int, bool) {
 	j := i + 1
 	colon := false
 	switch {
-	case strings.Contains(t[i].Text, "."): // "5.30pm"
+	case strings.Contains(t[i].Text, "."): // "5.30pm", "(09.30 BST)", "at 4.30"; never "$1.14 billion"
 		parts := strings.SplitN(t[i].Text, ".", 2)
-		if len(parts[1]) != 2 {
+		if len(parts[1]) != 2 || !dottedTime(s, i) {
 			return 0, 0, 0, false
 		}
 		h, _ = strconv.Atoi(parts[0])
@@ -94,6 +127,10 @@ func clock(s *Sentence, i int) (int, int, int, bool) {
 		m, _ = strconv.Atoi(t[j+1].Text)
 		j += 2
 		colon = true
+		// "7:56:30 pm": seconds are read and dropped
+		if j+1 < n && t[j].Text == ":" && t[j+1].Kind == textutil.Number && len(t[j+1].Text) == 2 && !t[j-1].SpaceAfter {
+			j += 2
+		}
 	case len(t[i].Text) == 4 && !strings.Contains(t[i].Text, ","): // "0830 GMT"
 		if j < n {
 			if _, ok := zones[low[j]]; ok && t[j].AllCaps() {

@@ -2,7 +2,7 @@
 // English word can be, its base form ("firefighters" → "firefighter",
 // "died" → "die"), what kind of thing a noun names (a person, a place, an
 // incident, a unit of measure, a span of time…), which adjective pertains
-// to which noun ("Iranian" → "Iran"), and which verb an incident noun comes
+// to which noun ("Peruvian" → "Peru"), and which verb an incident noun comes
 // from ("explosion" → "explode").
 //
 // All of it is WordNet 3.0 (Princeton University; Debian's wordnet-base),
@@ -57,12 +57,38 @@ type Tag uint64
 // Entry is what WordNet says of one lemma.
 type Entry struct {
 	POS    POS
-	Proper bool // its first noun sense is a name ("Iran", "Mecca")
-	Class  string
-	First  Tag // tags of the first sense of each part of speech
-	Any    Tag // tags of any sense (First included)
-	Pert   string
-	Verb   string
+	Proper bool   // its first noun sense is a name ("Peru", "Najaf")
+	Class  string // the lexicographer file of the first noun sense: "person", "location", "event"…
+	VClass string // the lexicographer file of the first verb sense: "communication", "motion", "change"…
+	First  Tag    // tags of the first sense of each part of speech
+	Any    Tag    // tags of any sense (First included)
+	Pert   string // the noun an adjective pertains to ("iranian" → "iran")
+	Verb   string // the verb an event noun comes from ("explosion" → "explode")
+	Syn    string // the first word of the first noun sense's synset ("firefighter" → "fireman")
+	Noun   string // the incident noun a verb names as an event ("explode" → "explosion")
+	IsA    string // the incidents an incident noun is a kind of, comma-separated ("blast" → "explosion")
+}
+
+// KindOf reports whether the incident noun e (lemma l) is a kind of the
+// incident named by concept c ("blast" of "explosion").
+func (e Entry) KindOf(c string) bool {
+	for isa := e.IsA; isa != ""; {
+		var w string
+		w, isa, _ = strings.Cut(isa, ",")
+		if w == c {
+			return true
+		}
+	}
+	return false
+}
+
+// Concept is the word that names the lemma's first noun sense: synonyms
+// share it ("firefighter" and "fireman", "quake" and "earthquake").
+func (e Entry) Concept(lemma string) string {
+	if e.Syn != "" {
+		return e.Syn
+	}
+	return lemma
 }
 
 // Has reports whether the lemma's first sense of that part of speech carries t.
@@ -138,10 +164,18 @@ func (l *lexicon) entry(fields string) Entry {
 			e.Proper = true
 		case strings.HasPrefix(f, "n:"):
 			e.Class = f[2:]
+		case strings.HasPrefix(f, "v:"):
+			e.VClass = f[2:]
 		case strings.HasPrefix(f, "pert:"):
 			e.Pert = f[5:]
 		case strings.HasPrefix(f, "verb:"):
 			e.Verb = f[5:]
+		case strings.HasPrefix(f, "syn:"):
+			e.Syn = f[4:]
+		case strings.HasPrefix(f, "noun:"):
+			e.Noun = f[5:]
+		case strings.HasPrefix(f, "isa:"):
+			e.IsA = f[4:]
 		case f[0] == '.' || f[0] == '~':
 			t := l.tag(f[1:])
 			e.Any |= t
@@ -227,6 +261,31 @@ func Lemma(w string, p POS) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// Participle is a verb's past participle: WordNet's irregular form that
+// ends in "n" when there is one ("give" → "given", "break" → "broken"),
+// else the regular one ("inaugurate" → "inaugurated").
+func Participle(verb string) string {
+	l := get()
+	best := ""
+	for form, irs := range l.irregular {
+		for _, ir := range irs {
+			if ir.lemma == verb && ir.pos&Verb != 0 && strings.HasSuffix(form, "n") && (best == "" || form < best) {
+				best = form
+			}
+		}
+	}
+	if best != "" {
+		return best
+	}
+	switch {
+	case strings.HasSuffix(verb, "e"):
+		return verb + "d"
+	case strings.HasSuffix(verb, "y") && len(verb) > 2 && !strings.ContainsRune("aeiou", rune(verb[len(verb)-2])):
+		return verb[:len(verb)-1] + "ied"
+	}
+	return verb + "ed"
 }
 
 // Word is the entry of w read as a p (through Lemma), with its lemma.

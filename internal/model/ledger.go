@@ -4,10 +4,14 @@ package model
 type Status string
 
 const (
-	Agreed       Status = "agreed"        // every source that states it agrees
-	Disputed     Status = "disputed"      // incompatible values for the same thing
-	Updated      Status = "updated"       // a figure that changed across reports over time
-	SingleSource Status = "single-source" // only one source states it
+	Agreed   Status = "agreed"   // every source that states it agrees
+	Disputed Status = "disputed" // sources the extractor is sure of give incompatible values for the same thing
+	// PossiblyConflicting: values disagree, but a claim in the
+	// disagreement was not read with certainty; never counted as a dispute.
+	PossiblyConflicting Status = "possibly-conflicting"
+	Updated             Status = "updated"        // a figure that changed across reports over time
+	NotComparable       Status = "not-comparable" // different values that measure differently (two agencies' readings)
+	SingleSource        Status = "single-source"  // only one source states it
 )
 
 // Alias is one spelling of an entity's name and the sources that use it.
@@ -42,6 +46,9 @@ type FactClaim struct {
 	Entity  string `json:"entity,omitempty"`
 	// AuthorityKey is Authority normalised for comparison (empty: none).
 	AuthorityKey string `json:"-"`
+	// Day is the day the claim holds for, as align reads it: the day its
+	// sentence names, else its report's day (ISO; "" when undated).
+	Day string `json:"day,omitempty"`
 }
 
 // Step is one report in an update sequence.
@@ -61,9 +68,16 @@ type Fact struct {
 	Claims   []FactClaim `json:"claims"`
 	Sources  []string    `json:"sources"`
 	Status   Status      `json:"status"`
-	Possible bool        `json:"possible,omitempty"` // a conflict we are not sure of: "possibly conflicting"
 	Conflict string      `json:"conflict,omitempty"` // "October 19 vs October 29"
-	Internal []string    `json:"internal,omitempty"` // sources that contradict themselves
+	// Reason says in plain words why the fact has its status: "rose from
+	// 410 to 589 between reports of Aug 5 and Aug 6: updated".
+	Reason string `json:"reason,omitempty"`
+	// Parent is, for the conflicts found within an updated figure, the
+	// fact they are part of; Conflicts is, on that fact, the fact that
+	// holds them.
+	Parent    string   `json:"parent,omitempty"`
+	Conflicts string   `json:"conflicts,omitempty"`
+	Internal  []string `json:"internal,omitempty"` // sources that contradict themselves
 	// InternalConflict says, per such source, what it says against itself.
 	InternalConflict map[string]string `json:"internal_conflict,omitempty"`
 	Sequence         []Step            `json:"sequence,omitempty"` // for updated figures, in publication order

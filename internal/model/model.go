@@ -134,24 +134,69 @@ type Claim struct {
 	Anchor   string    `json:"anchor"`   // the sentence's anchor id
 	Text     string    `json:"text"`     // the mention as written
 
-	// Subject says what the claim is about, as extracted from its own
-	// sentence: for dates and times the event noun it is anchored to
-	// ("raid"), for quantities what is counted ("fighters", "deaths").
-	// Empty when the sentence does not say.
-	Subject string `json:"subject,omitempty"`
-	// Scope narrows the subject in time ("last year", "this year",
-	// "since 2020"); claims with different scopes are different facts.
-	Scope string `json:"scope,omitempty"`
-	// Authority is who the sentence attributes the value to, if anyone.
-	Authority string `json:"authority,omitempty"`
-	// AsOf is the day a figure is reported for, when its sentence says
-	// ("as of August 7", "said on Tuesday", "by late Monday"): ISO date.
-	AsOf string `json:"as_of,omitempty"`
+	// Frame says what the claim is about, slot by slot, as its own
+	// sentence says it.
+	Frame `json:"frame"`
 
 	Date *DateValue `json:"date,omitempty"`
 	Time *TimeValue `json:"time,omitempty"`
 	Qty  *QtyValue  `json:"qty,omitempty"`
 	Name *NameValue `json:"name,omitempty"`
+}
+
+// Frame says what a claim is about, slot by slot, as its own sentence
+// (and nothing else) says it. Align puts two claims in one fact only when
+// their frames match, and lets only Sure claims make a fact disputed.
+type Frame struct {
+	// Predicate is what the claim states: for a count, what happened to
+	// what it counts ("killed", "injured", "missing", "evacuated",
+	// "arrested", "on", or a verb's lemma: "send", "record"); for a
+	// measurement, the quantity ("magnitude", "depth", "length",
+	// "distance", "population", "capacity"); for a date or a time of an
+	// event, "when".
+	Predicate string `json:"predicate,omitempty"`
+	// Measure is what is counted or measured: the counted noun's lemma
+	// ("person" for people at large, "firefighter", "house", "tent"), or
+	// the thing measured or an event verb's subject ("bridge").
+	Measure string `json:"measure,omitempty"`
+	// Group narrows what is counted by who or which: a country whose
+	// nationals are counted ("iran"), an ordinal among several ("second").
+	Group string `json:"group,omitempty"`
+	// Place is where the claim holds: the place a count is limited to
+	// ("Harran County"), whose population it is, the place a distance is
+	// measured to ("Aleppo"); From is where a distance is measured from.
+	Place string `json:"place,omitempty"`
+	From  string `json:"from,omitempty"`
+	// Event is the incident the claim is about when its sentence ties it
+	// to one: an incident noun's lemma ("earthquake", "aftershock"), or an
+	// event verb's ("inaugurate", "sink"); EventOf is a noun that names
+	// which ("crane" of "a crane collapse"); Other marks an incident the
+	// sentence itself calls another ("a separate attack", "a previous
+	// quake", "the 2008 earthquake").
+	Event   string `json:"event,omitempty"`
+	EventOf string `json:"event_of,omitempty"`
+	Other   bool   `json:"other,omitempty"`
+	// EventText is an event verb as written ("inaugurated"), for titles.
+	EventText string `json:"event_text,omitempty"`
+	// Scope narrows it in time: "2012", "since 2020", "last year".
+	Scope string `json:"scope,omitempty"`
+	// AsOf is the day a figure holds for when its sentence says so ("as of
+	// August 7", "said on Tuesday"): ISO date. Earlier marks a figure its
+	// sentence gives as superseded ("previously 95", "from 410 to 589").
+	AsOf    string `json:"as_of,omitempty"`
+	Earlier bool   `json:"earlier,omitempty"`
+	// Authority is who the sentence attributes the claim to, as written.
+	Authority string `json:"authority,omitempty"`
+	// Part marks a figure given as part of a larger one: "including five
+	// firefighters", "12 were among the 44 killed", "60 of them".
+	Part bool `json:"part,omitempty"`
+	// Report marks where a claim sits when that is not the story: a
+	// "dateline", a "stamp" (publication or update time), a "caption".
+	Report string `json:"report,omitempty"`
+	// Sure is true when every slot was read from a direct construction;
+	// Unsure says, in words, what was not.
+	Sure   bool   `json:"sure"`
+	Unsure string `json:"unsure,omitempty"`
 }
 
 // DateValue is a possibly partial calendar date. Zero fields are unknown.

@@ -94,11 +94,7 @@ var funcs = template.FuncMap{
 	"citations": citationsHTML,
 	"mentions":  mentionsHTML,
 	"statusLabel": func(s string) string {
-		switch s {
-		case "single-source":
-			return "single source"
-		}
-		return s
+		return strings.ReplaceAll(s, "-", " ")
 	},
 	"plural": func(n int, one, many string) string {
 		if n == 1 {

@@ -74,17 +74,22 @@ type ExportClaim struct {
 }
 
 type ExportFact struct {
-	ID       string   `json:"id"`
-	Slug     string   `json:"slug"`
-	Page     string   `json:"page"`
-	Title    string   `json:"title"`
-	Kind     string   `json:"kind"`
-	Subject  string   `json:"subject"`         // what it is about: "raid", "deaths", "fighters"
-	Scope    string   `json:"scope,omitempty"` // a time scope: "last year", "2012", "since 2020"
-	Status   string   `json:"status"`
-	Possible bool     `json:"possible,omitempty"`
-	Conflict string   `json:"conflict,omitempty"`
-	Internal []string `json:"internal,omitempty"`
+	ID       string `json:"id"`
+	Slug     string `json:"slug"`
+	Page     string `json:"page"`
+	Title    string `json:"title"`
+	Kind     string `json:"kind"`
+	Subject  string `json:"subject"`         // what it is about: "raid", "deaths", "fighters"
+	Scope    string `json:"scope,omitempty"` // a time scope: "last year", "2012", "since 2020"
+	Status   string `json:"status"`
+	Conflict string `json:"conflict,omitempty"`
+	// Reason says in plain words why the fact has its status.
+	Reason string `json:"reason,omitempty"`
+	// Parent: for the conflicts found within an updated figure, that
+	// figure's fact; Conflicts: on that fact, the fact that holds them.
+	Parent    string   `json:"parent,omitempty"`
+	Conflicts string   `json:"conflicts,omitempty"`
+	Internal  []string `json:"internal,omitempty"`
 	// InternalConflict says what each self-contradicting source says.
 	InternalConflict map[string]string `json:"internal_conflict,omitempty"`
 	Independent      int               `json:"independent_sources"`
@@ -205,7 +210,7 @@ func WriteExport(w io.Writer, s *Site) error {
 
 func exportFact(arts map[string]*model.Article, f *model.Fact) ExportFact {
 	ef := ExportFact{ID: f.ID, Slug: f.ID, Page: dirURL(FactPage(f.ID)), Title: f.Title, Kind: f.Kind, Subject: f.Subject, Scope: f.Scope, Status: string(f.Status),
-		Possible: f.Possible, Conflict: f.Conflict, Internal: f.Internal, InternalConflict: f.InternalConflict,
+		Conflict: f.Conflict, Reason: f.Reason, Parent: f.Parent, Conflicts: f.Conflicts, Internal: f.Internal, InternalConflict: f.InternalConflict,
 		Independent: f.Independent, Sequence: f.Sequence, Claims: make([]ExportClaim, 0, len(f.Claims))}
 	for _, c := range f.Claims {
 		ec := ExportClaim{Source: c.Article, Text: c.Text, Value: c.Value, Authority: c.Authority, Scope: c.Scope, AsOf: c.AsOf, Entity: c.Entity,

@@ -381,7 +381,7 @@ func Build(in Input) *Site {
 	factByID := map[string]*Fact{}
 	for _, f := range led.Facts {
 		sf := &Fact{ID: f.ID, Title: f.Title, Kind: f.Kind, Status: string(f.Status), Conflict: f.Conflict,
-			Page: FactPage(f.ID), Possible: f.Possible, Precision: f.Precision, Sources: len(f.Sources), Independent: f.Independent,
+			Page: FactPage(f.ID), Possible: f.Status == model.PossiblyConflicting, Precision: f.Precision, Sources: len(f.Sources), Independent: f.Independent,
 			Sequence: f.Sequence}
 		sf.Verdict = verdict(f)
 		display := func(c model.FactClaim) string {
@@ -481,7 +481,7 @@ func Build(in Input) *Site {
 		s.Facts = append(s.Facts, sf)
 		factByID[f.ID] = sf
 		switch {
-		case f.Status == model.Disputed && f.Possible:
+		case f.Status == model.PossiblyConflicting:
 			s.PossibleCount++
 		case f.Status == model.Disputed:
 			s.DisputedCount++
@@ -943,10 +943,11 @@ func verdict(f model.Fact) string {
 		}
 		return v
 	case model.Disputed:
-		if f.Possible {
-			return "Possibly conflicting: " + f.Conflict
-		}
 		return "Disputed: " + f.Conflict
+	case model.PossiblyConflicting:
+		return "Possibly conflicting: " + f.Conflict
+	case model.NotComparable:
+		return "Not comparable: " + f.Reason
 	case model.Updated:
 		return fmt.Sprintf("Updated: the figure changed over %d reports", len(f.Sequence))
 	default:

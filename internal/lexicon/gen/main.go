@@ -3,7 +3,7 @@
 // lemma its parts of speech, the lexicographer class of its first noun
 // sense, the tags of roots.txt its senses fall under (first sense, or only
 // a later one), whether it is a proper noun, the noun an adjective pertains
-// to ("Iranian" → "Iran"), the verb an incident noun comes from
+// to ("Peruvian" → "Peru"), the verb an incident noun comes from
 // ("explosion" → "explode"), and WordNet's irregular forms ("died" → "die").
 //
 //	go generate ./internal/lexicon    (needs: apt-get install wordnet-base)
@@ -43,7 +43,7 @@ type pointer struct {
 }
 
 type synset struct {
-	words []string // as written: "Iran", "dead_body"
+	words []string // as written: "Peru", "dead_body"
 	lex   string
 	ptrs  []pointer
 }
@@ -242,7 +242,7 @@ func table(wn *wordnet, tags []tag) []string {
 	var lemmas []string
 	for key := range wn.index {
 		l, p, _ := strings.Cut(key, "/")
-		if !lemmaOK(l) {
+		if !lemmaOK(l) && !(p == "n" && wn.compound(l, tags)) {
 			continue
 		}
 		if _, ok := byLemma[l]; !ok {
@@ -269,6 +269,22 @@ func table(wn *wordnet, tags []tag) []string {
 	return lines
 }
 
+// compound keeps a two-word noun ("police_officer", "fire_engine") whose
+// first sense carries a tag: the extractor joins two words to look it up.
+func (wn *wordnet) compound(l string, tags []tag) bool {
+	a, b, ok := strings.Cut(l, "_")
+	if !ok || strings.Contains(b, "_") || !lemmaOK(a) || !lemmaOK(b) {
+		return false
+	}
+	first := wn.index[l+"/n"][0]
+	for _, t := range tags {
+		if t.pos == 'n' && t.set[first] {
+			return true
+		}
+	}
+	return false
+}
+
 // posFields are a lemma's fields for one part of speech.
 func (wn *wordnet) posFields(l string, p byte, senses []ref, tags []tag) []string {
 	var out []string
@@ -277,6 +293,11 @@ func (wn *wordnet) posFields(l string, p byte, senses []ref, tags []tag) []strin
 		out = append(out, "n:"+strings.TrimPrefix(first.lex, "noun."))
 		if proper(first, l) {
 			out = append(out, "P")
+		}
+		// the first sense's first word names the concept: "firefighter"
+		// and "fireman" are both "fireman"
+		if c := strings.ToLower(first.words[0]); c != l && (lemmaOK(c) || wn.compound(c, tags)) {
+			out = append(out, "syn:"+c)
 		}
 	}
 	for _, t := range tags {
@@ -299,8 +320,82 @@ func (wn *wordnet) posFields(l string, p byte, senses []ref, tags []tag) []strin
 		if v := wn.derivedVerb(l, senses); v != "" {
 			out = append(out, "verb:"+v)
 		}
+		if isa := wn.incidentAncestors(l, senses, tags); isa != "" {
+			out = append(out, "isa:"+isa)
+		}
+	case 'v':
+		out = append(out, "v:"+strings.TrimPrefix(first.lex, "verb."))
+		if n := wn.derivedNoun(l, senses, tags); n != "" {
+			out = append(out, "noun:"+n)
+		}
 	}
 	return out
+}
+
+// incidentAncestors names the incidents an incident noun is a kind of, by
+// its first incident sense ("blast" → "explosion", "aftershock" →
+// "tremor,earthquake"): comma-separated first words of the hypernyms that
+// carry the incident tag, nearest first.
+func (wn *wordnet) incidentAncestors(l string, senses []ref, tags []tag) string {
+	var incident map[ref]bool
+	for _, t := range tags {
+		if t.name == "incident" && t.pos == 'n' {
+			incident = t.set
+		}
+	}
+	for _, r := range senses {
+		if !incident[r] {
+			continue
+		}
+		var out []string
+		seen := map[ref]bool{}
+		for cur := r; ; {
+			next, ok := ref{}, false
+			for _, p := range wn.syn[cur].ptrs {
+				if (p.sym == "@" || p.sym == "@i") && incident[p.to] && !seen[p.to] {
+					next, ok = p.to, true
+					break
+				}
+			}
+			if !ok {
+				break
+			}
+			seen[next] = true
+			if w := strings.ToLower(wn.syn[next].words[0]); lemmaOK(w) {
+				out = append(out, w)
+			}
+			cur = next
+		}
+		return strings.Join(out, ",")
+	}
+	return ""
+}
+
+// derivedNoun is the incident noun a verb names as an event ("explode" →
+// "explosion", "sink" → "sinking", "collapse" → "collapse"): a noun sense
+// derivationally related to one of the verb's senses that carries the
+// incident tag.
+func (wn *wordnet) derivedNoun(l string, senses []ref, tags []tag) string {
+	var incident map[ref]bool
+	for _, t := range tags {
+		if t.name == "incident" && t.pos == 'n' {
+			incident = t.set
+		}
+	}
+	for _, r := range senses {
+		s := wn.syn[r]
+		n := wordNum(s, l)
+		for _, p := range s.ptrs {
+			if p.sym == "+" && p.to.pos == 'n' && p.src == n && incident[p.to] {
+				for _, w := range wn.syn[p.to].words {
+					if lemmaOK(w) && sharesStem(l, w) {
+						return w
+					}
+				}
+			}
+		}
+	}
+	return ""
 }
 
 func anyIn(rs []ref, set map[ref]bool) bool {
@@ -312,7 +407,7 @@ func anyIn(rs []ref, set map[ref]bool) bool {
 	return false
 }
 
-// proper: the first sense writes the lemma capitalised ("Iran", not "iran").
+// proper: the first sense writes the lemma capitalised ("Peru", not "iran").
 func proper(s *synset, l string) bool {
 	for _, w := range s.words {
 		if strings.EqualFold(w, l) {
