@@ -349,3 +349,68 @@ func TestCapJoin(t *testing.T) {
 		t.Errorf("capJoin(long) = %q, want %q", got, want)
 	}
 }
+
+// Spellings of one name group into one entity, and names that only look
+// alike stay apart, on articles written for this test (invented names, in
+// the shapes real outlets write them).
+func TestEntityVariants(t *testing.T) {
+	dir := t.TempDir()
+	for name, text := range map[string]string{
+		"a.txt": "Firefighter Zhou Ti was pulled from the rubble in Lorca City on Thursday. Mr Zhou was taken to hospital.\n" +
+			"China Central Television said the Harbour Rui Hai Logistics Co. Ltd. warehouse held chemicals.\n" +
+			"Deputy Superintendent of Police P S Rana said nine people were arrested.\n" +
+			"The former ambassador Qazanfar Rahimi is missing, pilgrims from Makkah said.\n",
+		"b.txt": "Fire chief Zhou Tian said the blaze in Lorca prefecture was under control. CCTV showed the site.\n" +
+			"Police officer PS Rana confirmed the arrests. Ruihai Logistics owned the warehouse.\n" +
+			"Ghazanfar Rahimi, a former ambassador, was among the missing near Mecca, the Lorca News reported.\n" +
+			"Health Minister Khaled al-Rashid said the toll had risen. King Salman bin Ahmed visited Lorca.\n",
+		"c.txt": "Health Minister Khalid bin Ahmed al-Rashid said 934 pilgrims were injured.\n" +
+			"Residents of Lorca said the Lorca News had the first pictures.\n",
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	l := run(t, dir)
+	same := [][]string{
+		{"Zhou Ti", "Mr Zhou"},
+		{"Lorca City", "Lorca prefecture", "Lorca"},
+		{"China Central Television", "CCTV"},
+		{"Ruihai Logistics", "Harbour Rui Hai Logistics Co. Ltd"},
+		{"P S Rana", "PS Rana"},
+		{"Qazanfar Rahimi", "Ghazanfar Rahimi"},
+		{"Makkah", "Mecca"},
+		{"Khaled al-Rashid", "Khalid bin Ahmed al-Rashid"},
+	}
+	for _, g := range same {
+		first := entityWith(l, g[0])
+		if first == nil {
+			t.Errorf("no entity spelled %q: %v", g[0], aliasesOf(l))
+			continue
+		}
+		for _, v := range g[1:] {
+			if e := entityWith(l, v); e == nil || e.ID != first.ID {
+				t.Errorf("%q is not grouped with %q (entity %s)", v, g[0], first.ID)
+			}
+		}
+	}
+	for _, pair := range [][2]string{{"Zhou Ti", "Zhou Tian"}, {"Lorca", "Lorca News"}, {"Khaled al-Rashid", "Salman bin Ahmed"}} {
+		a, b := entityWith(l, pair[0]), entityWith(l, pair[1])
+		if a != nil && b != nil && a.ID == b.ID {
+			t.Errorf("%q and %q must be two entities", pair[0], pair[1])
+		}
+	}
+	if e := entityWith(l, "Lorca"); e == nil || e.Kind != model.Place || e.Name != "Lorca City" && e.Name != "Lorca" {
+		t.Errorf("Lorca: %+v", e)
+	}
+}
+
+func aliasesOf(l model.Ledger) []string {
+	var out []string
+	for _, e := range l.Entities {
+		for _, a := range e.Aliases {
+			out = append(out, a.Text)
+		}
+	}
+	return out
+}

@@ -1,161 +1,42 @@
 package align
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
 
 	"dossier/internal/model"
-	"dossier/internal/par"
 	"dossier/internal/textutil"
 )
 
-// particles join the next word of a name ("al Masud" = "al-Masud").
-var particles = map[string]bool{"al": true, "el": true, "bin": true, "ibn": true, "bint": true, "abu": true}
-
-// placeTypes are dropped from a place name's key ("Zhaotong City" = "Zhaotong").
-var placeTypes = map[string]bool{"county": true, "city": true, "province": true, "township": true, "town": true,
-	"prefecture": true, "region": true, "district": true, "village": true, "municipality": true}
-
-// nameKey turns a name into comparable words: folded, without particles,
-// dots, apostrophes or hyphens, doubled letters collapsed.
-func nameKey(name string) []string {
-	var out []string
-	fields := strings.Fields(textutil.Fold(name))
-	for i := 0; i < len(fields); i++ {
-		w := fields[i]
-		if i == 0 && w == "the" {
-			continue
-		}
-		if particles[w] && i+1 < len(fields) {
-			continue
-		}
-		for p := range particles {
-			if strings.HasPrefix(w, p+"-") && len(w) > len(p)+2 {
-				w = w[len(p)+1:]
-				break
-			}
-		}
-		var b strings.Builder
-		var prev rune
-		for _, r := range w {
-			if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
-				continue
-			}
-			if r == prev {
-				continue
-			}
-			b.WriteRune(r)
-			prev = r
-		}
-		if b.Len() > 0 {
-			out = append(out, b.String())
-		}
-	}
-	if len(out) > 1 && placeTypes[out[len(out)-1]] {
-		out = out[:len(out)-1]
-	}
-	for i, w := range out {
-		if h, ok := orgHeadSynonyms[w]; ok && i == len(out)-1 && len(out) > 1 {
-			out[i] = h
-		}
-	}
-	return out
-}
-
-// orgHeadSynonyms are heads of an organisation's name that outlets swap
-// ("Civil Affairs Bureau" / "Civil Affairs Department"); the other words
-// must still match. "Ministry" is not among them: a national ministry is
-// not a provincial bureau.
-var orgHeadSynonyms = map[string]string{"bureau": "department", "department": "department", "office": "department", "administration": "department"}
-
-// genericTail are words that may follow an organisation's distinctive name
-// ("Xinhua News Agency" is "Xinhua").
-var genericTail = map[string]bool{"news": true, "agency": true, "press": true, "group": true, "corporation": true, "company": true,
-	"network": true, "television": true, "broadcasting": true, "service": true, "channel": true}
-
-// skeleton keeps a word's first letter and its consonants: transliterations
-// differ mostly in vowels (Masoud/Masud, Ahmad/Ahmed, Dumayr/Dumayar).
-func skeleton(w string) string {
-	var b strings.Builder
-	for i, r := range softC(w) {
-		if i > 0 && strings.ContainsRune("aeiouy", r) {
-			continue
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
-}
-
-// softC spells a soft c and a z as s, as British and American spellings
-// differ there (Defence/Defense, Organisation/Organization).
-func softC(w string) string {
-	r := []rune(w)
-	for i := range r {
-		if r[i] == 'z' || (r[i] == 'c' && i+1 < len(r) && strings.ContainsRune("eiy", r[i+1])) {
-			r[i] = 's'
-		}
-	}
-	return string(r)
-}
-
-// form is a key word with its comparison forms computed once.
-type form struct{ w, soft, skel string }
-
-func formOf(w string) form { return form{w: w, soft: softC(w), skel: skeleton(w)} }
-
-func similarForm(a, b form) bool {
-	if a.w == b.w {
-		return true
-	}
-	if len(a.w) < 4 || len(b.w) < 4 || a.skel != b.skel {
-		return false
-	}
-	lim := len(a.w) / 4
-	if lim < 1 {
-		lim = 1
-	}
-	return osa(a.soft, b.soft) <= lim
-}
-
-func similarKey(a, b []form) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if !similarForm(a[i], b[i]) {
-			return false
-		}
-	}
-	return true
-}
-
-// osa is the optimal-string-alignment distance: edits and transpositions of
-// neighbours ("centre"/"center" is one).
-func osa(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	d := make([][]int, len(ra)+1)
-	for i := range d {
-		d[i] = make([]int, len(rb)+1)
-		d[i][0] = i
-	}
-	for j := range d[0] {
-		d[0][j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		for j := 1; j <= len(rb); j++ {
-			c := 1
-			if ra[i-1] == rb[j-1] {
-				c = 0
-			}
-			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+c)
-			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
-				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
-			}
-		}
-	}
-	return d[len(ra)][len(rb)]
-}
+// Entities: name mentions grouped into people, places and organisations.
+// Mentions are grouped by distinct key (namekey.go), and candidates are
+// found through indexes on a word's skeleton, so the cost grows with the
+// number of distinct names, not with the number of mentions squared. The
+// passes, each a rule of how news copy names one thing:
+//
+//  1. full names: spelling variants of the same words ("Khaled al-Masoud",
+//     "Khaled al Masud"), a prefix spelled out or as an acronym ("KM
+//     Sinar Bangun", "Kapal Motor Sinar Bangun");
+//  2. people: a shorter full name inside a longer one: its last or its
+//     first words, or the same first and last names ("Emir Haddad" of
+//     "Karim Emir Haddad", "Tariq al-Rashid" of "Tariq bin Nabil
+//     al-Rashid"), when only one fits;
+//  3. organisations: a name inside longer ones at word boundaries, with a
+//     word that is no common English word ("Jin Hai Logistics" in "Harbour
+//     Jinhai Logistics Co. Ltd."): one word when only one fits, more
+//     words with all that fit;
+//  4. one-word names: an acronym defined beside a name or spelling it out
+//     ("CCTV" of "China Central Television"), a name written as one word
+//     ("Qaryatayn" = "Qarya Tayn") or without its generic tail
+//     ("SANA" of "SANA News Agency"), a surname of a person named in the
+//     same article first, else anywhere ("Mr Zhou" of "Zhou Ti"), else
+//     another spelling of a one-word name.
+//
+// A place is never merged with an organisation named after it ("Beijing"
+// and "Beijing News"); a name that is only ever one capitalised common word
+// ("State") is kept only when sources use it often.
 
 type mention struct {
 	claim *model.Claim // in the ledger's claims, which align never changes
@@ -169,6 +50,7 @@ type group struct {
 	mentions []mention
 	votes    model.Votes
 	aliases  map[string]bool // acronyms defined for this group
+	into     *group          // merged into that group
 }
 
 func (g *group) addKey(key []form) {
@@ -201,37 +83,79 @@ func (g *group) matches(key []form) bool {
 	return false
 }
 
-// initials of a multi-word key's original name ("U.S. Geological Survey" → "usgs").
-func initials(name string) string {
-	var b strings.Builder
-	for _, w := range strings.Fields(name) {
-		w = strings.TrimLeft(w, "(\"'“")
-		if len(w) == 0 {
-			continue
-		}
-		if strings.Contains(w, ".") && len(w) <= 5 { // "U.S."
-			b.WriteString(strings.ToLower(strings.ReplaceAll(w, ".", "")))
-			continue
-		}
-		r := []rune(w)[0]
-		if unicode.IsUpper(r) {
-			b.WriteRune(unicode.ToLower(r))
-		}
+// root is the group g was merged into, or g.
+func (g *group) root() *group {
+	for g.into != nil {
+		g = g.into
 	}
-	return b.String()
+	return g
 }
 
-// groupEntities groups name mentions into entities (see the package doc).
-// Mentions are grouped by distinct key, and candidate groups are found
-// through an index on a word's skeleton, so the cost grows with the number
-// of distinct names, not with the number of mentions squared.
-func groupEntities(in []Input, led *model.Ledger) ([]model.Entity, map[string]string) {
-	byKey := map[string][]mention{}
-	type keyed struct {
-		k  []string
-		ks string
+// merge moves g's mentions, keys, votes and aliases into h.
+func (g *group) merge(h *group) {
+	if g == h || g.into != nil {
+		return
 	}
-	keys := map[string]keyed{} // a name is keyed once, however often it is written
+	for _, k := range g.keys {
+		h.addKey(k)
+	}
+	h.mentions = append(h.mentions, g.mentions...)
+	h.votes = h.votes.Add(g.votes)
+	for a := range g.aliases {
+		h.aliases[a] = true
+	}
+	g.into, g.mentions, g.keys = h, nil, nil
+}
+
+func (g *group) add(ms []mention, key []form) {
+	g.addKey(key)
+	for _, m := range ms {
+		g.mentions = append(g.mentions, m)
+		g.votes = g.votes.Add(m.claim.Name.Votes)
+		if m.claim.Name.Alias != "" {
+			g.aliases[textutil.Fold(m.claim.Name.Alias)] = true
+		}
+	}
+}
+
+func newGroup() *group { return &group{aliases: map[string]bool{}} }
+
+// grouper holds the mentions by key and the groups made of them.
+type grouper struct {
+	byKey  map[string][]mention
+	groups []*group
+}
+
+func forms(key []string) []form {
+	out := make([]form, len(key))
+	for i, w := range key {
+		out[i] = formOf(w)
+	}
+	return out
+}
+
+// groupEntities groups name mentions into entities (see above).
+func groupEntities(in []Input, led *model.Ledger) ([]model.Entity, map[string]string) {
+	gr := &grouper{byKey: mentionsByKey(in, led)}
+	var multi, single []string
+	for _, ks := range sortedKeys(gr.byKey) {
+		if strings.Contains(ks, " ") {
+			multi = append(multi, ks)
+		} else {
+			single = append(single, ks)
+		}
+	}
+	gr.fullNames(multi)
+	gr.personNames()
+	gr.containedOrgs()
+	gr.oneWordNames(single)
+	return buildEntities(gr.kept())
+}
+
+// mentionsByKey collects the name mentions of every article by key.
+func mentionsByKey(in []Input, led *model.Ledger) map[string][]mention {
+	byKey := map[string][]mention{}
+	keys := map[string][]string{} // a name is keyed once, however often it is written
 	for _, x := range in {
 		cs := led.Claims[x.Article.ID]
 		for i := range cs {
@@ -239,53 +163,28 @@ func groupEntities(in []Input, led *model.Ledger) ([]model.Entity, map[string]st
 			if c.Kind != model.KindName {
 				continue
 			}
-			kk, ok := keys[c.Name.Name]
+			k, ok := keys[c.Name.Name]
 			if !ok {
-				kk.k = nameKey(c.Name.Name)
-				kk.ks = strings.Join(kk.k, " ")
-				keys[c.Name.Name] = kk
+				k = nameKey(c.Name.Name)
+				keys[c.Name.Name] = k
 			}
-			if len(kk.k) == 0 {
-				continue
-			}
-			byKey[kk.ks] = append(byKey[kk.ks], mention{claim: c, key: kk.k})
-		}
-	}
-	var multi, single []string
-	for _, ks := range sortedKeys(byKey) {
-		if strings.Contains(ks, " ") {
-			multi = append(multi, ks)
-		} else {
-			single = append(single, ks)
-		}
-	}
-	forms := func(key []string) []form {
-		out := make([]form, len(key))
-		for i, w := range key {
-			out[i] = formOf(w)
-		}
-		return out
-	}
-	addAll := func(g *group, ks string, fk []form) {
-		g.addKey(fk)
-		for _, m := range byKey[ks] {
-			g.mentions = append(g.mentions, m)
-			g.votes = g.votes.Add(m.claim.Name.Votes)
-			if m.claim.Name.Alias != "" {
-				g.aliases[textutil.Fold(m.claim.Name.Alias)] = true
+			if len(k) > 0 {
+				ks := strings.Join(k, " ")
+				byKey[ks] = append(byKey[ks], mention{claim: c, key: k})
 			}
 		}
 	}
+	return byKey
+}
 
-	// pass 1: full names, indexed by the skeleton of their first word, and
-	// by the rest of the name after a prefix ("KM Sinar Bangun" = "Kapal
-	// Motor Sinar Bangun": an acronym matches words whose initials spell it)
-	var groups []*group
+// fullNames is pass 1: names of two words or more, by spelling, and by
+// the rest of the name after a prefix ("KM Sinar Bangun" = "Kapal Motor
+// Sinar Bangun": an acronym matches words whose initials spell it).
+func (gr *grouper) fullNames(multi []string) {
 	byFirst := map[string][]*group{}
-	byLast := map[string][]*group{}
 	byRest := map[string][]*group{}
 	for _, ks := range multi {
-		m := byKey[ks][0]
+		m := gr.byKey[ks][0]
 		fk := forms(m.key)
 		var g *group
 		for _, cand := range byFirst[fk[0].skel] {
@@ -297,176 +196,129 @@ func groupEntities(in []Input, led *model.Ledger) ([]model.Entity, map[string]st
 		prefix, rest, acr := splitPrefix(m.claim.Name.Name, m.key)
 		if g == nil && rest != "" {
 			for _, cand := range byRest[rest] {
-				// an acronym matches a spelled-out prefix, never two spellings
-				if cand.prefix == prefix && cand.acronym != acr {
+				if cand.prefix == prefix && cand.acronym != acr { // an acronym matches a spelled-out prefix, never two spellings
 					g = cand
 					break
 				}
 			}
 		}
 		if g == nil {
-			g = &group{aliases: map[string]bool{}, prefix: prefix, acronym: acr}
-			groups = append(groups, g)
+			g = newGroup()
+			g.prefix, g.acronym = prefix, acr
+			gr.groups = append(gr.groups, g)
 			byFirst[fk[0].skel] = append(byFirst[fk[0].skel], g)
-			byLast[fk[len(fk)-1].skel] = append(byLast[fk[len(fk)-1].skel], g)
 			if rest != "" {
 				byRest[rest] = append(byRest[rest], g)
 			}
 		}
-		addAll(g, ks, fk)
+		g.add(gr.byKey[ks], fk)
 	}
-	multiGroups := append([]*group(nil), groups...)
-	// "Long Toushan" is "Longtoushan"; "Xinhua News Agency" is "Xinhua"
-	byJoined := map[string]*group{}
-	byHead := map[string][]*group{}
-	for _, g := range multiGroups {
-		for _, k := range g.keys {
-			var j strings.Builder
-			generic := true
-			for i, f := range k {
-				j.WriteString(f.w)
-				if i > 0 && !genericTail[f.w] {
-					generic = false
-				}
-			}
-			if byJoined[j.String()] == nil {
-				byJoined[j.String()] = g
-			}
-			if generic {
-				byHead[k[0].w] = append(byHead[k[0].w], g)
-			}
-		}
-	}
-	byAlias := map[string]*group{}
-	byInitials := map[string][]*group{}
-	for _, g := range multiGroups {
-		for a := range g.aliases {
-			if byAlias[a] == nil {
-				byAlias[a] = g
-			}
-		}
-		if g.votes.Kind() != model.Person {
-			ini := initials(g.mentions[0].claim.Name.Name)
-			byInitials[ini] = append(byInitials[ini], g)
-		}
-	}
+}
 
-	// pass 2: single words — acronyms, surnames, one-word names
-	bySkel := map[string][]*group{}
-	for _, ks := range single {
-		fk := forms(byKey[ks][0].key)
-		w := fk[0]
-		name := byKey[ks][0].claim.Name.Name
-		var best *group
-		if isAcronym(name) {
-			if g := byAlias[w.w]; g != nil {
-				best = g
-			} else if gs := byInitials[w.w]; len(gs) == 1 {
-				best = gs[0]
-			}
-		} else if g := byJoined[w.w]; g != nil {
-			best = g
-		} else if gs := byHead[w.w]; len(gs) == 1 {
-			best = gs[0]
-		} else {
-			// a surname: the most-mentioned full name of a person ending in it
-			for _, g := range byLast[w.skel] {
-				k := g.keys[0]
-				if !similarForm(k[len(k)-1], w) || g.votes.Kind() == model.Org || g.votes.Kind() == model.Place {
-					continue
-				}
-				if best == nil || len(g.mentions) > len(best.mentions) {
-					best = g
-				}
-			}
+// personNames is pass 2: a person's shorter full name goes to the one
+// longer full name it is part of, when only one fits.
+func (gr *grouper) personNames() {
+	byLast := map[string][]*group{}
+	for _, g := range gr.groups {
+		if g.votes.Kind() == model.Person {
+			k := g.keys[0]
+			byLast[k[len(k)-1].skel] = append(byLast[k[len(k)-1].skel], g)
 		}
-		// another one-word name
-		if best == nil {
-			for _, g := range bySkel[w.skel] {
-				if g.matches(fk) {
-					best = g
-					break
-				}
-			}
-		}
-		if best == nil {
-			best = &group{aliases: map[string]bool{}}
-			groups = append(groups, best)
-			bySkel[w.skel] = append(bySkel[w.skel], best)
-		}
-		addAll(best, ks, fk)
 	}
+	for _, g := range gr.groups {
+		if g.into != nil || g.votes.Kind() != model.Person {
+			continue
+		}
+		k := g.keys[0]
+		var fit *group
+		for _, h := range byLast[k[len(k)-1].skel] {
+			h = h.root()
+			if h == g || h == fit || !partOfName(k, h.keys[0]) {
+				continue
+			}
+			if fit != nil {
+				fit = nil
+				break // two fit: neither
+			}
+			fit = h
+		}
+		if fit != nil {
+			g.merge(fit)
+		}
+	}
+}
 
-	var kinded []*group
-	for _, g := range groups {
-		if g.votes.Kind() != model.NoKind {
-			kinded = append(kinded, g)
+// partOfName reports whether the person's name a is part of the longer
+// name b: its last words, or its first and last with more between.
+func partOfName(a, b []form) bool {
+	if len(a) < 2 || len(a) >= len(b) {
+		return false
+	}
+	if similarKey(a, b[len(b)-len(a):]) {
+		return true // "Emir Haddad" of "Karim Emir Haddad"
+	}
+	if similarKey(a, b[:len(a)]) {
+		return true // "Faisal bin Nabil" of "Faisal bin Nabil Al Rashid"
+	}
+	return similarForm(a[0], b[0]) && similarForm(a[len(a)-1], b[len(b)-1]) // "Tariq al-Rashid" of "Tariq bin Nabil al-Rashid"
+}
+
+// containedOrgs is pass 3: an organisation's name inside one longer name
+// of an organisation, at word boundaries, with a distinctive word.
+func (gr *grouper) containedOrgs() {
+	var orgs []*group
+	for _, g := range gr.groups {
+		if g.votes.Kind() == model.Org {
+			orgs = append(orgs, g)
 		}
 	}
-	// each spelling's alias form, once (read by every entity below)
-	aliasOf := map[string]string{}
-	for _, g := range kinded {
-		for _, m := range g.mentions {
-			if _, ok := aliasOf[m.claim.Name.Name]; !ok {
-				aliasOf[m.claim.Name.Name] = aliasText(m.claim.Name.Name)
+	sort.SliceStable(orgs, func(i, j int) bool { return len(orgs[i].keys[0]) < len(orgs[j].keys[0]) })
+	for _, g := range orgs {
+		if g.into != nil || !distinctive(g.keys[0]) {
+			continue
+		}
+		k := g.keys[0]
+		var fits []*group
+		for _, h := range orgs {
+			if h = h.root(); h != g && len(h.keys[0]) > len(k) && containsAtWords(k, h.keys[0]) && !slices.Contains(fits, h) {
+				fits = append(fits, h)
 			}
 		}
-	}
-	type built struct {
-		e    model.Entity
-		g    *group
-		keys []string // its mentions' keys in the ledger's EntityOf
-	}
-	all := make([]built, len(kinded))
-	par.For(len(kinded), func(i int) {
-		all[i] = built{e: model.Entity{Kind: kinded[i].votes.Kind(), Name: canonicalName(kinded[i])}, g: kinded[i]}
-	})
-	sort.SliceStable(all, func(i, j int) bool { return all[i].e.Name < all[j].e.Name })
-	used := map[string]int{}
-	for i := range all {
-		e := &all[i].e
-		id := textutil.Slug(e.Name, 60)
-		if id == "" {
-			id = "entity"
-		}
-		if used[id]++; used[id] > 1 {
-			id = id + "-" + string(e.Kind)
-		}
-		e.ID = id
-	}
-	// each entity's mentions and spellings, on every core
-	par.For(len(all), func(i int) {
-		e, g := &all[i].e, all[i].g
-		aliasSources := map[string]map[string]bool{}
-		for _, m := range g.mentions {
-			txt := aliasOf[m.claim.Name.Name]
-			if aliasSources[txt] == nil {
-				aliasSources[txt] = map[string]bool{}
+		// one fit; or, for a name of two words or more, every fit: the
+		// longer names differ only by what they add around it
+		if len(fits) == 1 || len(fits) > 1 && len(k) >= 2 {
+			for _, h := range fits[1:] {
+				h.merge(fits[0])
 			}
-			aliasSources[txt][m.claim.Article] = true
-			e.Mentions = append(e.Mentions, model.Mention{Article: m.claim.Article, Anchor: m.claim.Anchor, Span: m.claim.Span, Text: m.claim.Text})
-			all[i].keys = append(all[i].keys, model.MentionKey(m.claim.Article, m.claim.Span))
+			g.merge(fits[0])
 		}
-		for _, txt := range sortedKeys(aliasSources) {
-			e.Aliases = append(e.Aliases, model.Alias{Text: txt, Sources: sortedKeys(aliasSources[txt])})
-		}
-		sort.SliceStable(e.Mentions, func(i, j int) bool {
-			if e.Mentions[i].Article != e.Mentions[j].Article {
-				return e.Mentions[i].Article < e.Mentions[j].Article
-			}
-			return e.Mentions[i].Span.Start < e.Mentions[j].Span.Start
-		})
-	})
-	var ents []model.Entity
-	entityOf := map[string]string{}
-	for _, b := range all {
-		for _, k := range b.keys {
-			entityOf[k] = b.e.ID
-		}
-		ents = append(ents, b.e)
 	}
-	sort.SliceStable(ents, func(i, j int) bool { return ents[i].ID < ents[j].ID })
-	return ents, entityOf
+}
+
+// kept are the groups that are entities: not merged away, of a kind, and
+// not only a rarely used common word.
+func (gr *grouper) kept() []*group {
+	var out []*group
+	for _, g := range gr.groups {
+		if g.into == nil && g.votes.Kind() != model.NoKind && !rareCommonWord(g) {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+// rareCommonWord reports whether every mention of g is one common word
+// capitalised ("State", "Trend"), in fewer than three mentions or two
+// articles: chance capitals, not a name sources use.
+func rareCommonWord(g *group) bool {
+	arts := map[string]bool{}
+	for _, m := range g.mentions {
+		if !m.claim.Name.Common {
+			return false
+		}
+		arts[m.claim.Article] = true
+	}
+	return len(g.mentions) < 3 || len(arts) < 2
 }
 
 // splitPrefix finds a name's prefix, as an acronym, and the rest of its key:
@@ -518,40 +370,22 @@ func isAcronym(name string) bool {
 	return n >= 2
 }
 
-// aliasText is a spelling as written, with a sentence-initial capital on a
-// particle undone ("Al-Masoud" → "al-Masoud") so case alone is no variant.
-func aliasText(name string) string {
-	lw := strings.ToLower(name)
-	for p := range particles {
-		if (strings.HasPrefix(lw, p+"-") || strings.HasPrefix(lw, p+" ")) && strings.HasPrefix(name, strings.ToUpper(p[:1])) {
-			return p + name[len(p):]
+// initials of a multi-word key's original name ("U.S. Geological Survey" → "usgs").
+func initials(name string) string {
+	var b strings.Builder
+	for _, w := range strings.Fields(name) {
+		w = strings.TrimLeft(w, "(\"'“")
+		if len(w) == 0 {
+			continue
+		}
+		if strings.Contains(w, ".") && len(w) <= 5 { // "U.S."
+			b.WriteString(strings.ToLower(strings.ReplaceAll(w, ".", "")))
+			continue
+		}
+		r := []rune(w)[0]
+		if unicode.IsUpper(r) {
+			b.WriteRune(unicode.ToLower(r))
 		}
 	}
-	return name
-}
-
-// canonicalName is the most frequent full spelling of an entity.
-func canonicalName(g *group) string {
-	raw := map[string]int{} // each spelling as written, then as an alias
-	for _, m := range g.mentions {
-		raw[m.claim.Name.Name]++
-	}
-	count := map[string]int{}
-	for name, n := range raw {
-		count[aliasText(name)] += n
-	}
-	best := ""
-	for _, name := range sortedKeys(count) {
-		switch {
-		case best == "":
-			best = name
-		case len(nameKey(name)) != len(nameKey(best)):
-			if len(nameKey(name)) > len(nameKey(best)) {
-				best = name
-			}
-		case count[name] > count[best]:
-			best = name
-		}
-	}
-	return best
+	return b.String()
 }

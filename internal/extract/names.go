@@ -11,132 +11,301 @@ import (
 
 // names finds mentions of people, places and organisations: runs of
 // capitalised words, with name particles ("al", "bin", "de") and "of"
-// inside organisation names, without leading titles ("President"),
-// possessives ("al-Masoud's") or "-led" style suffixes. Each mention carries
-// votes for its kind from the words around it; align adds the votes of all
-// mentions of an entity. Headings are skipped: title case says nothing there.
+// inside organisation names, without leading titles and roles ("Health
+// Minister", "Senior Col.", "Deputy Superintendent of Police"), possessives
+// ("al-Masoud's") or "-led" style suffixes. A title before a bare surname is
+// kept beside the name ("Ms" of "Ms Lina"), so align can show the mention
+// as written. Each mention carries votes for its kind from the lexicon and
+// the words around it; align adds the votes of all mentions of an entity.
+//
+// Never a name: page furniture (menus and link lists, "Label: 0" widgets,
+// title-case headlines), photo credits, a run of common words without a
+// head noun ("Last Modified"), a word for a kind of people ("Arab"), a
+// title alone ("Minister", "First Lady"). Headings are skipped: title case
+// says nothing there.
 type names struct{}
 
 func (names) Name() string { return "names" }
 
 var hyphenSuffixes = []string{"-led", "-backed", "-based", "-born", "-owned", "-run", "-linked", "-allied",
-	"-controlled", "-affiliated", "-funded", "-trained", "-style", "-era", "-bound", "-made"}
-
-// isNumberWord reports whether w is a number written out ("Three", "Dozens").
-func isNumberWord(w string) bool {
-	_, ok := wordValue(w)
-	return ok || w == "dozens" || w == "hundreds" || w == "thousands"
-}
+	"-controlled", "-affiliated", "-funded", "-trained", "-style", "-era", "-bound", "-made", "-like",
+	"-headquartered"}
 
 func (names) Extract(s *Sentence) []model.Claim {
-	if s.Block.Kind != model.Prose {
+	if s.Block.Kind != model.Prose || s.report == "stamp" || furniture(s) {
 		return nil
 	}
 	var out []model.Claim
-	t, low := s.Toks, s.Lower
-	n := len(t)
-	for i := 0; i < n; i++ {
+	for i := 0; i < len(s.Toks); i++ {
 		if !nameWord(s, i) || s.Taken(i, i+1) {
 			continue
 		}
-		// extend the run
-		j := i + 1
-		if !endsName(t[i].Text) || commonPossessive(s, i) {
-			for j < n {
-				if nameWord(s, j) && !s.Taken(j, j+1) {
-					j++
-					if endsName(t[j-1].Text) && !commonPossessive(s, j-1) {
-						break
-					}
-					continue
-				}
-				if (nameParticles[low[j]] || (low[j] == "of" && hasHead(low[i:j]))) && j+1 < n && nameWord(s, j+1) && t[j].Kind == textutil.Word && !t[j].Cap() {
-					j++
-					continue
-				}
-				break
-			}
-		}
-		runEnd := j
-		var votes model.Votes
-		// strip leading function words, titles, demonyms
-		k := i
-		for k < j && (textutil.FunctionWords[low[k]] && !t[k].AllCaps() || isNumberWord(low[k]) ||
-			textutil.Month(stripAffix(low[k])) != 0 || textutil.Weekday(stripAffix(low[k])) >= 0) {
-			k++ // "The", "Three Syrian officials", "Monday"
-		}
-		// a dateline or a label: "DHAKA: …", "BDST: 2102 HRS"
-		if k < j && j-k == 1 && t[k].AllCaps() && j < n && t[j].Text == ":" {
-			i = runEnd - 1
-			continue
-		}
-		if k < j && k == sentenceStart(s) && j-k == 1 && (commonPlurals[low[k]] || s.usesLower(stripAffix(low[k])) || (!endsName(t[k].Text) && nounPhraseStart(s, j))) {
-			k++ // "Residents …", "Conflict monitor …": a common word capitalised at the start
-		}
-		if t2, place := titleEnd(s, k, j); t2 > k {
-			k = t2
-			if place {
-				votes.Place += 3 // "the Syrian capital Damascus"
-			} else {
-				votes.Person += 3
-			}
-		}
-		if k >= j {
-			i = runEnd - 1
-			continue
-		}
-		name := nameText(s, k, j)
-		if name == "" || utf8.RuneCountInString(name) < 2 {
-			i = runEnd - 1
-			continue
-		}
-		if j-k == 1 && isDemonym(name) && j < n && t[j].Kind == textutil.Word && !t[j].Cap() {
-			i = runEnd - 1
-			continue // "Syrian officials": an adjective, not a name
-		}
-		if j-k == 1 && (titles[strings.TrimSuffix(low[k], ".")] || commonPlurals[stripAffix(low[k])]) {
-			i = runEnd - 1
-			continue // a title left alone ("Col"), a common noun ("People")
-		}
-		if IncidentNoun(stripAffix(low[j-1])) != "" {
-			i = runEnd - 1
-			continue // an event's name ("the 2008 Lorca Earthquake"), not an entity
-		}
-		if j-k == 2 && low[j-1] == "time" {
-			i = runEnd - 1
-			continue // a time zone ("Damascus Time")
-		}
-		if j-k >= 3 && allCaps(t[k:j]) {
-			i = runEnd - 1
-			continue // caption keywords in capitals ("DISASTER ENVIRONMENT SOCIETY")
-		}
-		c := s.Claim(model.KindName, k, j)
-		nv := &model.NameValue{Name: name}
-		votes = votes.Add(kindVotes(s, k, j))
-		// a defined acronym: "Syrian Free Army (SFA)"
-		if j+2 < n && t[j].Text == "(" && t[j+2].Text == ")" && t[j+1].AllCaps() && j-k >= 2 {
-			nv.Alias = t[j+1].Text
-			votes.Org++
-			runEnd = j + 3
-		}
-		nv.Votes = votes
-		c.Name = nv
-		// the place of an incident: "the raid took place in Dumayr"
-		if votes.Place > 0 && k > 0 && s.report == "" && k >= s.story {
-			ev := ""
-			if low[k-1] == "in" {
-				ev = placeAnchor(s, k-1)
-			} else if low[k-1] == "of" && k > 3 && placeNouns[low[k-2]] && low[k-4] == "in" {
-				ev = placeAnchor(s, k-4)
-			}
-			if ev != "" {
-				c.Predicate, c.Event = "where", ev
-			}
-		}
-		out = append(out, c)
-		i = runEnd - 1
+		j := runEnd(s, i)
+		cs, end := mentionsIn(s, i, j)
+		out = append(out, cs...)
+		i = max(end, j) - 1
 	}
 	return out
+}
+
+// runEnd extends a capitalised run from token i: name words, and particles
+// or "of" between them inside an organisation's or a place's name ("Ministry
+// of Civil Affairs"), never across a line break.
+func runEnd(s *Sentence, i int) int {
+	t, low := s.Toks, s.Lower
+	n := len(t)
+	j := i + 1
+	if endsName(t[i].Text) && !commonPossessive(s, i) {
+		return j
+	}
+	for j < n && !lineBreak(s, j) {
+		if nameWord(s, j) && !s.Taken(j, j+1) {
+			j++
+			if endsName(t[j-1].Text) && !commonPossessive(s, j-1) {
+				break
+			}
+			continue
+		}
+		if abbrevDot(s, j) && j+1 < n && nameWord(s, j+1) && !lineBreak(s, j+1) {
+			j++ // "Col. Wei", "P. S. Rana"
+			continue
+		}
+		if (nameParticles[low[j]] || low[j] == "of" && hasHead(s, i, j)) && j+1 < n && nameWord(s, j+1) &&
+			t[j].Kind == textutil.Word && !t[j].Cap() && !lineBreak(s, j+1) {
+			j++
+			continue
+		}
+		break
+	}
+	return j
+}
+
+// lineBreak reports whether a line ends before token j that is not a
+// paragraph's hard wrap: the line before or the line after is short (a
+// heading, a menu, a credit, a widget).
+func lineBreak(s *Sentence, j int) bool {
+	if !newlineBefore(s, j) {
+		return false
+	}
+	const wrapped = 40 // a wrapped line of prose is longer
+	start := strings.LastIndexByte(s.text[:s.Toks[j-1].End], '\n') + 1
+	end := strings.IndexByte(s.text[s.Toks[j].Start:], '\n')
+	if end < 0 {
+		end = len(s.text) - s.Toks[j].Start
+	}
+	return utf8.RuneCountInString(s.text[start:s.Toks[j-1].End]) < wrapped || utf8.RuneCountInString(s.text[s.Toks[j].Start:s.Toks[j].Start+end]) < wrapped
+}
+
+// abbrevDot reports whether token j is the period of a title's
+// abbreviation, a legal form or an initial written right before it
+// ("Col.", "Co.", "P.").
+func abbrevDot(s *Sentence, j int) bool {
+	if j == 0 || s.Toks[j].Text != "." || s.Toks[j-1].End != s.Toks[j].Start {
+		return false
+	}
+	w := s.Lower[j-1]
+	return titleAbbrevs[w] || orgSuffixes[w] || len(w) == 1 && s.Toks[j-1].Cap()
+}
+
+// mentionsIn reads the mentions in the run [i, j): usually one, two when a
+// title of a place precedes a person ("ambassador to Peru Carlos Ruiz") or a
+// place is said to lie in another ("Harran County of Lorca City"). end is
+// past a defined acronym read with the last one.
+func mentionsIn(s *Sentence, i, j int) (out []model.Claim, end int) {
+	k := skipLead(s, i, j)
+	if k >= j || nameLabel(s, k, j) || credit(s, i, j) || titleOnly(s, k, j) || titleComplement(s, k, j) || headline(s, k, j) {
+		return nil, j
+	}
+	if m := placeOfPlace(s, k, j); m > 0 {
+		a, _ := mentionsIn(s, k, m)
+		b, e := mentionsIn(s, m+1, j)
+		return append(a, b...), e
+	}
+	if m := placeBeforePerson(s, k, j); m > 0 {
+		a, _ := mention(s, k, m, k, model.Votes{Place: 2})
+		b, e := mention(s, m, j, m, model.Votes{Person: 3})
+		return append(a, b...), e
+	}
+	var votes model.Votes
+	from := k
+	if m := titleSplit(s, k, j); m > k {
+		from = m
+		votes.Person += 3
+	} else if t2, kind := titleEnd(s, k, j); t2 > k {
+		from = t2
+		switch kind {
+		case model.Place:
+			votes.Place += 3 // "the Syrian capital Damascus"
+		case model.Person:
+			votes.Person += 3
+		case model.Org:
+			votes.Org += 3
+		}
+	}
+	from = skipModifiers(s, from, j)
+	return mention(s, from, j, k, votes)
+}
+
+// skipLead steps past leading function words, number words, months,
+// weekdays and a common word capitalised at the start of a sentence.
+func skipLead(s *Sentence, k, j int) int {
+	t, low := s.Toks, s.Lower
+	for k < j && (textutil.FunctionWords[low[k]] && !t[k].AllCaps() && !titleAbbrevs[low[k]] || isNumberWord(low[k]) ||
+		textutil.Month(stripAffix(low[k])) != 0 || textutil.Weekday(stripAffix(low[k])) >= 0) {
+		k++ // "The", "Three Syrian officials", "Monday"
+	}
+	if k < j && k == sentenceStart(s) && j-k == 1 && (commonWord(stripAffix(low[k])) || s.usesLower(stripAffix(low[k])) ||
+		!endsName(t[k].Text) && nounPhraseStart(s, j)) {
+		k++ // "Residents …", "Conflict monitor …": a common word capitalised at the start
+	}
+	return k
+}
+
+// mention makes the claim for the name at [k, j); lead is where its title
+// began (the title is kept beside a one-word name). It returns nothing for
+// what is not a name, and the token after what it read.
+func mention(s *Sentence, k, j, lead int, votes model.Votes) ([]model.Claim, int) {
+	t, low := s.Toks, s.Lower
+	n := len(t)
+	if k >= j || notAName(s, k, j, lead) {
+		return nil, j
+	}
+	j, head := placeHeadAfter(s, k, j)
+	c := s.Claim(model.KindName, lead, j)
+	if lead < k && j-k == 1 && votes.Person > 0 && honorific(s, lead, k) {
+		c.Name = &model.NameValue{Name: nameText(s, k, j), Title: s.text[t[lead].Start:t[k-1].End]}
+	} else {
+		c = s.Claim(model.KindName, k, j)
+		c.Name = &model.NameValue{Name: nameText(s, k, j)}
+	}
+	if head {
+		votes.Place += 3 // "Lorca prefecture"
+	}
+	votes = votes.Add(kindVotes(s, k, j))
+	end := j
+	// a defined acronym: "Syrian Free Army (SFA)"
+	if j+2 < n && t[j].Text == "(" && t[j+2].Text == ")" && t[j+1].AllCaps() && j-k >= 2 {
+		c.Name.Alias = t[j+1].Text
+		votes.Org++
+		end = j + 3
+	}
+	c.Name.Votes = votes
+	c.Name.Common = j-k == 1 && !t[k].AllCaps() && commonWord(strings.ToLower(stripAffix(low[k])))
+	// the place of an incident: "the raid took place in Dumayr"
+	if votes.Place > 0 && k > 0 && s.report == "" && k >= s.story {
+		ev := ""
+		if low[k-1] == "in" {
+			ev = placeAnchor(s, k-1)
+		} else if low[k-1] == "of" && k > 3 && placeNoun(low[k-2]) && low[k-4] == "in" {
+			ev = placeAnchor(s, k-4)
+		}
+		if ev != "" {
+			c.Predicate, c.Event = "where", ev
+		}
+	}
+	return []model.Claim{c}, end
+}
+
+// notAName rejects runs that are no entity's name; lead is where the run
+// began, before any title.
+func notAName(s *Sentence, k, j, lead int) bool {
+	t, low := s.Toks, s.Lower
+	n := len(t)
+	name := nameText(s, k, j)
+	switch {
+	case name == "" || utf8.RuneCountInString(name) < 2:
+		return true
+	case j < n && t[j].Kind == textutil.Word && !t[j].Cap() && (demonymOf(strings.ToLower(stripAffix(low[j-1]))) != "" ||
+		j-k == 1 && lead == k && isDemonym(t[k].Text) && !placeWord(low[k]) && !divisionAfter(s, j)):
+		return true // "Syrian officials", "NE Chinese city": an adjective, not a name
+	case titleOnly(s, k, j):
+		return true // "Minister", "First Lady", "Gujarat CM": a title, not a name
+	case legalFormOnly(s, k, j):
+		return true // "Co", "Ltd": a company's legal form left alone
+	case IncidentNoun(stripAffix(low[j-1])) != "":
+		return true // an event's name ("the 2008 Lorca Earthquake"), not an entity
+	case j-k == 2 && low[j-1] == "time":
+		return true // a time zone ("Damascus Time")
+	case j-k >= 3 && allCaps(t[k:j]):
+		return true // caption keywords in capitals ("DISASTER ENVIRONMENT SOCIETY")
+	case kindOfPeople(s, k, j) && !(k > 0 && (titleWord(s, k-1) || abbrevDot(s, k-1))):
+		return true // "Arab", "Muslim": a kind of people; not "Mr Zhou" (a dynasty's name too)
+	case commonName(s, k, j):
+		return true // "Last Modified", "Satellite Images", "State"
+	}
+	return false
+}
+
+// legalFormOnly reports whether [k, j) is only companies' legal forms.
+func legalFormOnly(s *Sentence, k, j int) bool {
+	for m := k; m < j; m++ {
+		if s.Toks[m].Kind == textutil.Word && !orgSuffixes[strings.TrimSuffix(s.Lower[m], ".")] {
+			return false
+		}
+	}
+	return true
+}
+
+// divisionAfter reports whether a division's noun follows at j, perhaps
+// after an adjective ("county", "new district").
+func divisionAfter(s *Sentence, j int) bool {
+	_, head := placeHeadAfter(s, j-1, j)
+	return head
+}
+
+// furniture reports whether a sentence is page furniture rather than
+// prose: a menu or a list of links (two separators or more: "English |
+// Español | Français", "• Home • News"), or a headline in title case (most
+// long words capitalised, three of them common English words).
+func furniture(s *Sentence) bool {
+	seps, long, capped, common := 0, 0, 0, 0
+	start := sentenceStart(s)
+	for k, tk := range s.Toks {
+		switch {
+		case tk.Kind == textutil.Punct:
+			switch tk.Text {
+			case "|", "•", "»", "›", ">", "·":
+				seps++
+			}
+		case tk.Kind == textutil.Word && utf8.RuneCountInString(tk.Text) >= 4:
+			long++
+			if tk.Cap() {
+				capped++
+				if k != start && commonWord(s.Lower[k]) {
+					common++
+				}
+			}
+		}
+	}
+	return seps >= 2 || common >= 3 && capped*4 >= long*3
+}
+
+// nameLabel reports whether a run is a label: followed by a colon and then a
+// figure or nothing ("Last Modified: 2014-08-04", "Total Votes: 0").
+func nameLabel(s *Sentence, k, j int) bool {
+	t := s.Toks
+	if j >= len(t) || t[j].Text != ":" {
+		return false
+	}
+	if j-k == 1 && (t[k].AllCaps() || commonWord(s.Lower[k])) {
+		return true // a dateline or a label: "DHAKA: …", "BDST: 2102 HRS", "Source: AP"
+	}
+	return j+1 >= len(t) || t[j+1].Kind == textutil.Number || newlineBefore(s, j+1)
+}
+
+// credit reports whether the run [i, j) is a photo credit: right after a
+// slash ("AGENCY/Jane Doe", "Photo/Jane Doe"), or with "via" in it or
+// before it ("Newsdesk Via AGENCY").
+func credit(s *Sentence, i, j int) bool {
+	if i > 0 && (s.Toks[i-1].Text == "/" || s.Lower[i-1] == "via" && s.report == "caption") {
+		return true
+	}
+	for m := i; m < j; m++ {
+		if s.Lower[m] == "via" {
+			return true
+		}
+	}
+	return false
 }
 
 // nounPhraseStart reports whether the word after a sentence-initial
@@ -147,7 +316,7 @@ func nounPhraseStart(s *Sentence, j int) bool {
 		return false
 	}
 	w := s.Lower[j]
-	return !speechVerbs[w] && !textutil.FunctionWords[w] && !strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "s")
+	return !speechVerb(w) && !textutil.FunctionWords[w] && !strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "s")
 }
 
 func sentenceStart(s *Sentence) int {
@@ -158,16 +327,20 @@ func sentenceStart(s *Sentence) int {
 	return k
 }
 
-// nameWord reports whether token k can be part of a name.
+// nameWord reports whether token k can be part of a name: a capitalised
+// word (not a lone "A" or "I" without a period: a word, not an initial), or
+// a lower-case particle joined to a capitalised word ("al-Masoud").
 func nameWord(s *Sentence, k int) bool {
 	t := s.Toks[k]
 	if t.Kind != textutil.Word {
 		return false
 	}
+	if t.Text == "A" || t.Text == "I" {
+		return k+1 < len(s.Toks) && s.Toks[k+1].Text == "." && s.Toks[k].End == s.Toks[k+1].Start
+	}
 	if t.Cap() || t.AllCaps() {
 		return true
 	}
-	// "al-Masoud", "bin-Laden": a lower-case particle joined to a capitalised word
 	if i := strings.IndexByte(t.Text, '-'); i > 0 && i <= 4 && nameParticles[t.Text[:i]] {
 		r, _ := utf8.DecodeRuneInString(t.Text[i+1:])
 		return unicode.IsUpper(r)
@@ -181,12 +354,13 @@ func nameWord(s *Sentence, k int) bool {
 // ("Syria's Interior Ministry").
 func commonPossessive(s *Sentence, k int) bool {
 	w := s.Lower[k]
-	if !strings.HasSuffix(w, "'s") && !strings.HasSuffix(w, "s'") {
+	base := strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s"), "'")
+	if base == w || !commonWord(base) {
 		return false
 	}
-	base := strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "'")
-	return (commonPlurals[base] || base == "children" || base == "women" || base == "men") &&
-		k+1 < len(s.Toks) && s.Toks[k+1].Cap() && s.Toks[k+1].Kind == textutil.Word
+	l := nounLemma(base)
+	plural := l != "" && l != base || base == "people" // "People's", "Children's"; not "Group's"
+	return plural && k+1 < len(s.Toks) && s.Toks[k+1].Cap() && s.Toks[k+1].Kind == textutil.Word
 }
 
 // endsName reports whether a token closes a name: a possessive or a "-led" suffix.
@@ -239,65 +413,34 @@ func stripAffix(w string) string {
 	}
 }
 
+// nameText is the name at [k, j) as written, spaced by single spaces,
+// without a possessive or suffix on its last word.
 func nameText(s *Sentence, k, j int) string {
-	parts := make([]string, 0, j-k)
-	for m := k; m < j; m++ {
-		parts = append(parts, s.Toks[m].Text)
-	}
-	parts[len(parts)-1] = stripAffix(parts[len(parts)-1])
-	return strings.TrimSpace(strings.Join(parts, " "))
-}
-
-func hasHead(low []string) bool {
-	for _, w := range low {
-		if orgHeads[w] || placeHeads[w] {
-			return true
-		}
-	}
-	return false
-}
-
-// titleEnd returns the index after leading titles, demonyms and country
-// acronyms ("Syrian President", "US President", "Senior Col."), when they
-// are followed by a name that is not an organisation's; place reports that
-// the lead was a place noun ("Syrian Capital Damascus").
-func titleEnd(s *Sentence, k, j int) (end int, place bool) {
-	low := s.Lower
-	m := k
-	sawTitle, sawPlace := false, false
-loop:
-	for m < j-1 {
-		w := strings.TrimSuffix(low[m], ".")
-		switch {
-		case titles[w]:
-			sawTitle = true
-		case placeNouns[w]:
-			sawPlace = true
-		case isDemonym(s.Toks[m].Text) || countryAcronyms[w]:
-		default:
-			break loop
-		}
-		m++
-	}
-	if !(sawTitle || sawPlace) || m >= j || hasHead(low[m:j]) {
-		return k, false
-	}
-	return m, sawPlace && !sawTitle
+	last := s.Toks[j-1]
+	text := s.text[s.Toks[k].Start:last.End]
+	text = text[:len(text)-len(last.Text)] + stripAffix(last.Text)
+	return strings.Join(strings.Fields(text), " ")
 }
 
 var demonymSuffixList = []string{"ian", "ean", "ese", "ish", "ic", "can", "ist", "ists", "ians", "eans", "cans", "i"}
 
+// isDemonym reports whether a capitalised word names a people or its
+// adjective: WordNet's pertainym of a country or state ("Syrian"), else by
+// its ending ("Yemeni", "Turkish").
 func isDemonym(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
 	if !unicode.IsUpper(r) {
 		return false
 	}
-	lw := stripAffix(w)
+	lw := strings.ToLower(stripAffix(w))
+	if demonymOf(lw) != "" {
+		return true
+	}
 	if len(lw) < 4 {
 		return false
 	}
 	for _, suf := range demonymSuffixList {
-		if len(lw) > len(suf) && strings.EqualFold(lw[len(lw)-len(suf):], suf) {
+		if len(lw) > len(suf) && strings.HasSuffix(lw, suf) {
 			return true
 		}
 	}
@@ -313,107 +456,10 @@ func allCaps(toks []textutil.Token) bool {
 	return true
 }
 
-// commonWords reports whether a capitalised run is made of words the
-// article also uses in lower case ("Last Modified", "Continue Reading"):
-// a label, not a person's name.
-func commonWords(s *Sentence, k, j int) bool {
-	for m := k; m < j; m++ {
-		if nameParticles[s.Lower[m]] {
-			continue
-		}
-		if !s.usesLower(stripAffix(s.Lower[m])) {
-			return false
-		}
-	}
-	return true
-}
-
-// kindVotes weighs the cues around a name at tokens [k, j).
-func kindVotes(s *Sentence, k, j int) model.Votes {
-	var v model.Votes
-	t, low := s.Toks, s.Lower
-	n := len(t)
-	last := stripAffix(low[j-1])
-	for m := k; m < j; m++ {
-		if orgHeads[stripAffix(low[m])] {
-			v.Org += 3
-		}
-	}
-	if placeHeads[last] && !orgHeads[last] {
-		v.Place += 3
-	}
-	if j-k == 1 && countryAcronyms[strings.TrimSuffix(last, ".")] {
-		v.Place += 2
-	} else if j-k == 1 && t[k].AllCaps() {
-		v.Org++
-	}
-	lw := low[j-1]
-	possessive := strings.HasSuffix(lw, "'s")
-	if possessive && j < n && kinNouns[low[j]] {
-		v.Person += 2
-	}
-	// before the name
-	if k > 0 {
-		p := low[k-1]
-		switch {
-		case roleNouns[p] && !t[k-1].Cap():
-			v.Person += 2
-		case orgNouns[p] || (p == "like" && k > 1 && orgNouns[low[k-2]]):
-			v.Org += 2
-		case p == "of" && k > 1 && placeNouns[low[k-2]]:
-			v.Place += 3
-		case p == "of" && k > 1 && compass[low[k-2]]:
-			v.Place += 3
-		case placePreps[p]:
-			v.Place++
-		case p == "the" && k > 1 && placePreps[low[k-2]]:
-			v.Place++
-		case p == "," && k > 1 && orgNouns[low[k-2]]:
-			v.Org += 2
-		case p == "," && k > 2 && low[k-2] == "victim":
-			v.Person += 2
-		}
-	}
-	// after the name
-	if j < n {
-		nx := low[j]
-		switch {
-		case nx == "," && j+1 < n:
-			// appositive: ", a town east of …", ", al-Masoud's cousin", ", a senior research fellow"
-			for m := j + 1; m < n && m <= j+5; m++ {
-				if t[m].Text == "," || t[m].Text == "." {
-					break
-				}
-				if placeNouns[low[m]] {
-					v.Place += 3
-					break
-				}
-				if roleNouns[low[m]] || kinNouns[low[m]] && m > j+1 && strings.HasSuffix(low[m-1], "s") {
-					v.Person += 2
-					break
-				}
-				if orgNouns[low[m]] || low[m] == "organisation" || low[m] == "organization" {
-					v.Org += 2
-					break
-				}
-			}
-		case speechVerbs[nx]:
-			v.Person++
-		case orgNouns[nx] && !t[j].Cap():
-			v.Org += 2
-		}
-	}
-	// a person's name: two to four capitalised words with no head word, not
-	// "the United States", not "U.S. Humvees"
-	first := strings.TrimSuffix(low[k], ".")
-	if v.Org == 0 && v.Place == 0 && j-k >= 2 && j-k <= 4 && !(k > 0 && low[k-1] == "the") &&
-		!countryAcronyms[first] && !isDemonym(t[k].Text) && !s.Toks[k].AllCaps() && !commonWords(s, k, j) {
-		v.Person++
-	}
-	if v == (model.Votes{}) && k > 0 && low[k-1] == "the" {
-		v.Place++ // "the Badiya", "the Middle East"
-	}
-	return v
+// isNumberWord reports whether w is a number written out ("Three", "Dozens").
+func isNumberWord(w string) bool {
+	_, ok := wordValue(w)
+	return ok || w == "dozens" || w == "hundreds" || w == "thousands"
 }
 
 // placeFiller may stand between an occurrence verb and "in <place>":

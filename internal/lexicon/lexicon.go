@@ -57,16 +57,19 @@ type Tag uint64
 // Entry is what WordNet says of one lemma.
 type Entry struct {
 	POS    POS
-	Proper bool   // its first noun sense is a name ("Peru", "Najaf")
-	Class  string // the lexicographer file of the first noun sense: "person", "location", "event"…
-	VClass string // the lexicographer file of the first verb sense: "communication", "motion", "change"…
-	First  Tag    // tags of the first sense of each part of speech
-	Any    Tag    // tags of any sense (First included)
-	Pert   string // the noun an adjective pertains to ("iranian" → "iran")
-	Verb   string // the verb an event noun comes from ("explosion" → "explode")
-	Syn    string // the first word of the first noun sense's synset ("firefighter" → "fireman")
-	Noun   string // the incident noun a verb names as an event ("explode" → "explosion")
-	IsA    string // the incidents an incident noun is a kind of, comma-separated ("blast" → "explosion")
+	Proper bool // its first noun sense is a name ("Peru", "Najaf", "Arab")
+	// Instance: its first noun sense is one particular thing ("Peru",
+	// "Najaf"), not a kind of thing ("Arab", "Muslim")
+	Instance bool
+	Class    string // the lexicographer file of the first noun sense: "person", "location", "event"…
+	VClass   string // the lexicographer file of the first verb sense: "communication", "motion", "change"…
+	First    Tag    // tags of the first sense of each part of speech
+	Any      Tag    // tags of any sense (First included)
+	Pert     string // the noun an adjective pertains to ("iranian" → "iran")
+	Verb     string // the verb an event noun comes from ("explosion" → "explode")
+	Syn      string // the first word of the first noun sense's synset ("firefighter" → "fireman")
+	Noun     string // the incident noun a verb names as an event ("explode" → "explosion")
+	IsA      string // the incidents an incident noun is a kind of, comma-separated ("blast" → "explosion")
 }
 
 // KindOf reports whether the incident noun e (lemma l) is a kind of the
@@ -162,6 +165,8 @@ func (l *lexicon) entry(fields string) Entry {
 			}
 		case f == "P":
 			e.Proper = true
+		case f == "I":
+			e.Instance = true
 		case strings.HasPrefix(f, "n:"):
 			e.Class = f[2:]
 		case strings.HasPrefix(f, "v:"):

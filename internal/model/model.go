@@ -237,7 +237,14 @@ type QtyValue struct {
 type NameValue struct {
 	Name  string `json:"name"`            // as written, without possessive, title or "-led" suffix
 	Alias string `json:"alias,omitempty"` // an acronym defined beside it: "Syrian Free Army (SFA)"
-	Votes Votes  `json:"votes"`
+	// Title is the title a one-word name was written with ("Ms" of "Ms
+	// Lina", "Senior Col." of "Senior Col. Wei"): how the source refers to
+	// the person, kept out of the name.
+	Title string `json:"title,omitempty"`
+	// Common: the name is one common English word, capitalised here
+	// ("Hajj", "State"); align keeps it only when sources use it often.
+	Common bool  `json:"common,omitempty"`
+	Votes  Votes `json:"votes"`
 }
 
 // Votes weigh the cues for each kind of entity a mention may name.

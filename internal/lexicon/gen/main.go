@@ -294,6 +294,9 @@ func (wn *wordnet) posFields(l string, p byte, senses []ref, tags []tag) []strin
 		if proper(first, l) {
 			out = append(out, "P")
 		}
+		if instance(first) {
+			out = append(out, "I")
+		}
 		// the first sense's first word names the concept: "firefighter"
 		// and "fireman" are both "fireman"
 		if c := strings.ToLower(first.words[0]); c != l && (lemmaOK(c) || wn.compound(c, tags)) {
@@ -407,11 +410,23 @@ func anyIn(rs []ref, set map[ref]bool) bool {
 	return false
 }
 
-// proper: the first sense writes the lemma capitalised ("Peru", not "iran").
+// proper: the first sense writes the lemma with a capital ("Peru",
+// "al-Qaeda"; not "iran").
 func proper(s *synset, l string) bool {
 	for _, w := range s.words {
 		if strings.EqualFold(w, l) {
-			return w[0] >= 'A' && w[0] <= 'Z'
+			return strings.ToLower(w) != w
+		}
+	}
+	return false
+}
+
+// instance: the sense is one particular thing ("Jeddah", "Hezbollah"), an
+// instance of a kind, not a kind ("Arab", "Muslim").
+func instance(s *synset) bool {
+	for _, p := range s.ptrs {
+		if p.sym == "@i" {
+			return true
 		}
 	}
 	return false
