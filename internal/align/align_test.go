@@ -414,3 +414,23 @@ func aliasesOf(l model.Ledger) []string {
 	}
 	return out
 }
+
+// A name a source declares another name of the same place joins it, in
+// every article.
+func TestDeclaredAliasesJoin(t *testing.T) {
+	dir := t.TempDir()
+	for name, text := range map[string]string{
+		"a.txt": "Shelling hit Kafr Nabl, also known as Kafranbel, on Monday.\n",
+		"b.txt": "Residents fled Kafranbel after the shelling.\n",
+		"c.txt": "Aid reached Kafr Nabl on Tuesday.\n",
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	l := run(t, dir)
+	a, b := entityWith(l, "Kafr Nabl"), entityWith(l, "Kafranbel")
+	if a == nil || b == nil || a.ID != b.ID {
+		t.Errorf("Kafr Nabl and Kafranbel should be one place: %v", aliasesOf(l))
+	}
+}

@@ -7,7 +7,6 @@ import (
 	"unicode"
 
 	"dossier/internal/model"
-	"dossier/internal/textutil"
 )
 
 // Entities: name mentions grouped into people, places and organisations.
@@ -18,7 +17,8 @@ import (
 //
 //  1. full names: spelling variants of the same words ("Khaled al-Masoud",
 //     "Khaled al Masud"), a prefix spelled out or as an acronym ("KM
-//     Sinar Bangun", "Kapal Motor Sinar Bangun");
+//     Sinar Bangun", "Kapal Motor Sinar Bangun"), names a source declares
+//     one ("Kafr Nabl, also known as Kafranbel");
 //  2. people: a shorter full name inside a longer one: its last or its
 //     first words, or the same first and last names ("Emir Haddad" of
 //     "Karim Emir Haddad", "Tariq al-Rashid" of "Tariq bin Nabil
@@ -112,8 +112,8 @@ func (g *group) add(ms []mention, key []form) {
 	for _, m := range ms {
 		g.mentions = append(g.mentions, m)
 		g.votes = g.votes.Add(m.claim.Name.Votes)
-		if m.claim.Name.Alias != "" {
-			g.aliases[textutil.Fold(m.claim.Name.Alias)] = true
+		if a := m.claim.Name.Alias; a != "" {
+			g.aliases[strings.Join(nameKey(a), " ")] = true
 		}
 	}
 }
@@ -146,6 +146,7 @@ func groupEntities(in []Input, led *model.Ledger) ([]model.Entity, map[string]st
 		}
 	}
 	gr.fullNames(multi)
+	gr.declaredAliases()
 	gr.personNames()
 	gr.containedOrgs()
 	gr.oneWordNames(single)
@@ -213,6 +214,35 @@ func (gr *grouper) fullNames(multi []string) {
 		}
 		g.add(gr.byKey[ks], fk)
 	}
+}
+
+// declaredAliases joins full names a source declared to be one ("Kafr
+// Nabl, also known as Kafranbel"; "Riverton (formerly Lakeside)").
+func (gr *grouper) declaredAliases() {
+	byKey := map[string]*group{}
+	for _, g := range gr.groups {
+		for _, k := range g.keys {
+			c := keyString(k)
+			if byKey[c] == nil {
+				byKey[c] = g
+			}
+		}
+	}
+	for _, g := range gr.groups {
+		for _, a := range sortedKeys(g.aliases) {
+			if h := byKey[a]; h != nil && h.root() != g.root() && compatible(h.root().votes, g.root().votes) {
+				h.root().merge(g.root())
+			}
+		}
+	}
+}
+
+func keyString(k []form) string {
+	ws := make([]string, len(k))
+	for i, f := range k {
+		ws[i] = f.w
+	}
+	return strings.Join(ws, " ")
 }
 
 // personNames is pass 2: a person's shorter full name goes to the one

@@ -119,14 +119,14 @@ func compatible(a, b model.Votes) bool {
 	return ka == model.NoKind || kb == model.NoKind || ka == kb
 }
 
-// named finds the full name a one-word name stands for: as an acronym
-// defined for it, its initials or spelt out by it; as the name run
+// named finds the full name a one-word name stands for: an alias declared
+// for it; as an acronym, its initials or spelt out by it; as the name run
 // together ("Qaryatayn") or without its generic tail ("SANA").
 func (ix *index) named(name string, w form, own model.Votes) *group {
+	if g := ix.alias[w.w]; g != nil && (isAcronym(name) || compatible(g.votes, own)) {
+		return g
+	}
 	if isAcronym(name) {
-		if g := ix.alias[w.w]; g != nil {
-			return g
-		}
 		if gs := ix.initials[w.w]; len(gs) == 1 {
 			return gs[0]
 		}

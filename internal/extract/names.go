@@ -188,6 +188,8 @@ func mention(s *Sentence, k, j, lead int, votes model.Votes) ([]model.Claim, int
 		c.Name.Alias = t[j+1].Text
 		votes.Org++
 		end = j + 3
+	} else if alias, e := declaredAlias(s, j); alias != "" {
+		c.Name.Alias, end = alias, e
 	}
 	c.Name.Votes = votes
 	c.Name.Common = j-k == 1 && !t[k].AllCaps() && commonWord(strings.ToLower(stripAffix(low[k])))
@@ -204,6 +206,43 @@ func mention(s *Sentence, k, j, lead int, votes model.Votes) ([]model.Claim, int
 		}
 	}
 	return []model.Claim{c}, end
+}
+
+// aliasCues say that the name after them is another name of the one
+// before ("Kafr Nabl, also known as Kafranbel", "(formerly Lakeside)").
+var aliasCues = [][]string{{"also", "known", "as"}, {"formerly", "known", "as"}, {"also", "called"}, {"also", "spelt"},
+	{"also", "spelled"}, {"also", "written"}, {"formerly"}, {"aka"}, {"a.k.a."}, {"or"}}
+
+// declaredAlias reads a name declared to be another name of the one that
+// ends at j: after "(" or ",", a cue, then a capitalised name ("or" only
+// in parentheses). It returns the alias and the token after it.
+func declaredAlias(s *Sentence, j int) (string, int) {
+	t, low := s.Toks, s.Lower
+	if j+2 >= len(t) || t[j].Text != "(" && t[j].Text != "," {
+		return "", j
+	}
+	for _, cue := range aliasCues {
+		m := j + 1
+		for _, w := range cue {
+			if m >= len(t) || low[m] != w {
+				m = -1
+				break
+			}
+			m++
+		}
+		if m < 0 || m >= len(t) || cue[0] == "or" && t[j].Text != "(" || !nameWord(s, m) {
+			continue
+		}
+		e := runEnd(s, m)
+		if t[j].Text == "(" && (e >= len(t) || t[e].Text != ")") {
+			continue
+		}
+		if t[j].Text == "(" {
+			return nameText(s, m, e), e + 1
+		}
+		return nameText(s, m, e), e
+	}
+	return "", j
 }
 
 // notAName rejects runs that are no entity's name; lead is where the run

@@ -334,3 +334,25 @@ func TestNames(t *testing.T) {
 		}
 	}
 }
+
+// A name declared to be another's is read as its alias.
+func TestDeclaredAliases(t *testing.T) {
+	for text, want := range map[string]string{
+		"The town of Kafr Nabl, also known as Kafranbel, was shelled.": "Kafr Nabl=Kafranbel",
+		"Fighting reached Riverton (formerly Lakeside) on Monday.":     "Riverton=Lakeside",
+		"The Syrian Free Army (SFA) denied it.":                        "Syrian Free Army=SFA",
+		"Rescuers reached Qaryat al-Ulya (or Upper Qarya) by boat.":    "Qaryat al-Ulya=Upper Qarya",
+		"Troops left Riverton, or what remained of it, on Monday.":     "Riverton=",
+		"Kafr Nabl (also spelt Kafranbel) lies north of the river.":    "Kafr Nabl=Kafranbel",
+	} {
+		var got []string
+		for _, c := range claimsOf(t, text, "") {
+			if c.Name != nil {
+				got = append(got, c.Name.Name+"="+c.Name.Alias)
+			}
+		}
+		if len(got) == 0 || got[0] != want {
+			t.Errorf("%q: got %q, want %q first", text, got, want)
+		}
+	}
+}
