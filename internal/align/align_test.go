@@ -434,3 +434,23 @@ func TestDeclaredAliasesJoin(t *testing.T) {
 		t.Errorf("Kafr Nabl and Kafranbel should be one place: %v", aliasesOf(l))
 	}
 }
+
+// A figure its own source corrects ("had earlier put the toll at four …
+// now two") is no conflict, neither inside that source nor with others.
+func TestSelfCorrectionIsNoDispute(t *testing.T) {
+	dir := t.TempDir()
+	for name, text := range map[string]string{
+		"a.txt": "---\npublished: 2024-03-02\n---\nThe mine collapse killed two miners, officials said on Saturday. Officials had earlier put the death toll at four.\n",
+		"b.txt": "---\npublished: 2024-03-09\n---\nThe mine collapse killed three miners, the company said.\n",
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	l := run(t, dir)
+	for _, f := range l.Facts {
+		if f.Status == model.Disputed {
+			t.Errorf("%s is disputed (%s): %s", f.ID, f.Conflict, f.Reason)
+		}
+	}
+}

@@ -36,8 +36,11 @@ type stmt struct {
 	articles map[string]bool
 	day      int  // days since the epoch, -1 when undated
 	earlier  bool // the sentence gives it as superseded
-	sure     bool
-	claims   []int // indexes into the fact's claims
+	// corrected: earlier, and its own article gives the current figure
+	// ("officials first said four …, then corrected this to two")
+	corrected bool
+	sure      bool
+	claims    []int // indexes into the fact's claims
 }
 
 // conflict is a pair of statements that cannot both hold, and why.
@@ -78,8 +81,8 @@ pairs:
 				}
 				continue
 			}
-			if ok {
-				continue
+			if ok || (a.corrected || b.corrected) && sharedArticle(a, b) == "" {
+				continue // a figure its own source corrected is no other source's conflict
 			}
 			why, _ := clash(f, pred, a, b, w)
 			if why == "" {
@@ -191,6 +194,22 @@ func statements(f *model.Fact, w *world) []*stmt {
 		s.articles[c.Article] = true
 		s.claims = append(s.claims, i)
 	}
+	current := map[string]bool{} // articles that give a figure as current
+	for _, s := range out {
+		if !s.earlier {
+			for a := range s.articles {
+				current[a] = true
+			}
+		}
+	}
+	for _, s := range out {
+		if s.earlier {
+			s.corrected = true
+			for a := range s.articles {
+				s.corrected = s.corrected && current[a]
+			}
+		}
+	}
 	return out
 }
 
@@ -213,6 +232,9 @@ func sharedArticle(a, b *stmt) string {
 func clash(f *model.Fact, pred string, a, b *stmt, w *world) (why string, change bool) {
 	if f.Kind != "quantity" || fixedPredicate(pred) || isYearScope(f.Scope) || pred == "" {
 		return "different values", false
+	}
+	if one := sharedArticle(a, b); one != "" && a.earlier != b.earlier {
+		return "", true // a source correcting itself: "first said four, then two"
 	}
 	if one := sharedArticle(a, b); one != "" && a.earlier == b.earlier && a.day == b.day {
 		// one report, one moment: two bodies' figures side by side

@@ -182,9 +182,11 @@ func label(s *Sentence, i int) bool {
 		return false
 	}
 	if t[k].Cap() {
-		// "Street 204", "Flight 370" — but "Peru 465" in a list is a count
-		// of nobody knows what, and "March 2022" is a date: both dropped
-		// too, by other rules or for lack of a frame
+		// "Street 204", "Flight 370"; not "and Peru 465" in a list of
+		// countries (countryLists reads it); "March 2022" is a date
+		if countryName(w) != "" && k > 0 && (low[k-1] == "and" || low[k-1] == ",") {
+			return false
+		}
 		return k != sentenceStart(s) || textutil.Month(w) == 0
 	}
 	if l := nounLemma(w); l != "" && verbLemma(w) == "" && !measureNouns[l] {
@@ -235,6 +237,7 @@ func isYear(t textutil.Token) (int, bool) {
 // damaged"), and being part of a larger figure ("including 67 firefighters
 // and seven policemen").
 func coordinate(s *Sentence, qs []*qclaim) {
+	countryLists(s, qs)
 	// "four Turkish pilgrims … died, only two of them were killed in the
 	// stampede": "of them" counts what the figure before counts; a part
 	// with a predicate of its own ("60 of them had serious injuries") is
@@ -325,6 +328,52 @@ func coordinate(s *Sentence, qs []*qclaim) {
 			a.frame.Place = b.frame.Place
 		}
 	}
+}
+
+// countryLists reads a figure given for a country in a list, its noun
+// left out: "Peru has 465 of its pilgrims killed, while Bolivia had 146
+// and Chile 100", "… the 769 killed, followed by Bolivia with 75". It
+// counts what the figure before it counts, for that country.
+func countryLists(s *Sentence, qs []*qclaim) {
+	for k := 1; k < len(qs); k++ {
+		b := qs[k]
+		if b.frame.Predicate != "" || b.head >= 0 || b.measure {
+			continue
+		}
+		c := countryBefore(s, b.fig.start)
+		if c == "" {
+			continue
+		}
+		for m := k - 1; m >= 0; m-- {
+			if a := qs[m]; a.person && !a.measure && humanPredicates[a.frame.Predicate] {
+				b.frame.Measure, b.frame.Predicate, b.person, b.frame.Group = a.frame.Measure, a.frame.Predicate, true, c
+				b.predAt = a.predAt
+				break
+			}
+		}
+	}
+}
+
+// listVerbs may stand between a country and its figure in a list.
+var listVerbs = words(`had has have lost with suffered counted recorded reported`)
+
+// countryBefore is the country named right before the figure at i, after
+// a conjunction or a comma ("while Bolivia had 146", "and Chile 100",
+// "followed by Bolivia with 75"), or "".
+func countryBefore(s *Sentence, i int) string {
+	k := i - 1
+	if k >= 0 && listVerbs[s.Lower[k]] {
+		k--
+	}
+	if k < 1 || !s.Toks[k].Cap() {
+		return ""
+	}
+	c := countryName(s.Lower[k])
+	switch s.Lower[k-1] {
+	case "while", "whereas", "and", ",", "by", "against":
+		return c
+	}
+	return ""
 }
 
 // coordinated reports whether figure b follows figure a in a list: only

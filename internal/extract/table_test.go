@@ -194,6 +194,9 @@ func TestFrames(t *testing.T) {
 		{"The number of missing was previously 95.", "", "pred=missing of=person earlier", "95"},
 		{"CCTV had earlier put the death toll at 17.", "", "pred=killed of=person by=CCTV earlier", "17"},
 		{"An Associated Press count shows the crush killed over 1,100 pilgrims.", "", "pred=killed of=pilgrim by=Associated Press", "over 1,100"},
+		{"Peru has 465 of its pilgrims killed, while Bolivia had 146 and Chile 100.", "", "pred=killed of=pilgrim group=bolivia", "146"},
+		{"Peru has 465 of its pilgrims killed, while Bolivia had 146 and Chile 100.", "", "pred=killed of=pilgrim group=chile", "100"},
+		{"Peru lost the most, 464 dead, followed by Bolivia with 75.", "", "pred=killed of=person group=bolivia", "75"},
 	} {
 		var c *model.Claim
 		for _, x := range claimsOf(t, tc.text, tc.published) {
