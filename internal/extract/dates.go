@@ -674,6 +674,9 @@ func eventAnchorWithin(s *Sentence, i, j, gap int) string {
 			}
 		}
 	}
+	if ev := circumstance(s, i); ev != "" {
+		return ev
+	}
 	// (c) date … noun … occurrence verb; not "as of Monday morning after the
 	// tremor rattled …", a date relative to the event
 	for nn := j; nn < n && nn <= j+8; nn++ {
@@ -687,6 +690,43 @@ func eventAnchorWithin(s *Sentence, i, j, gap int) string {
 				}
 			}
 			break
+		}
+	}
+	return ""
+}
+
+// circumstance is the incident a date at i is the day of when it stands
+// in a clause of what was going on where or when the incident the
+// sentence opens with happened (f): "A stampede occurred in the valley,
+// where pilgrims were performing the rites Sept. 25" — a progressive verb
+// in a "where", "when" or "while" clause. "" when not.
+func circumstance(s *Sentence, i int) string {
+	low := s.Lower
+	c, progressive := -1, false
+	for k := i - 1; k > 0; k-- {
+		if low[k] == "where" || low[k] == "when" || low[k] == "while" {
+			c = k
+			break
+		}
+		if low[k] == ";" || low[k] == "." || low[k] == "but" || low[k] == "because" {
+			return ""
+		}
+		if (low[k-1] == "was" || low[k-1] == "were") && strings.HasSuffix(low[k], "ing") {
+			progressive = true
+		}
+	}
+	if c < 0 || !progressive {
+		return ""
+	}
+	start := sentenceStart(s)
+	for nn := start; nn < c && nn <= start+4; nn++ {
+		if ev, ok := isIncidentNoun(low[nn]); ok && !s.Toks[nn].Cap() || ok && nn == start {
+			for v := nn + 1; v < c && v <= nn+3; v++ {
+				if occurrence(low[v]) && !weakOccurrence[low[v]] {
+					return ev
+				}
+			}
+			return ""
 		}
 	}
 	return ""

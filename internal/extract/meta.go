@@ -3,6 +3,7 @@ package extract
 import (
 	"regexp"
 	"strings"
+	"unicode"
 
 	"dossier/internal/model"
 	"dossier/internal/textutil"
@@ -30,8 +31,15 @@ var creditShape = regexp.MustCompile(`\b\p{Lu}{2,}(?:\s+Photo)?\s?/\s?\p{Lu}\p{L
 func isCaption(text string) bool {
 	low := strings.ToLower(text)
 	for _, m := range captionMarks {
-		if strings.Contains(low, m) {
-			return true
+		for i := 0; ; {
+			k := strings.Index(low[i:], m)
+			if k < 0 {
+				break
+			}
+			if at := i + k; at == 0 || !unicode.IsLetter(rune(low[at-1])) || !unicode.IsLetter(rune(m[0])) {
+				return true // a word, not a word's end: "image:", not "pilgrimage:"
+			}
+			i += k + 1
 		}
 	}
 	return creditShape.MatchString(text)

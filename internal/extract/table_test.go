@@ -56,6 +56,8 @@ func TestDates(t *testing.T) {
 		{"A raid last fall killed an agent.", "2025-12-05", "2025-23", ""},
 		{"Talks are expected this spring.", "2025-01-15", "2025-21", ""},
 		{"The hospital was evacuated Sept.25 after the storm.", "", "XXXX-09-25", "evacuate"},
+		{"A landslide occurred in the valley, where villagers were harvesting rice Oct. 3.", "", "XXXX-10-03", "landslide"},
+		{"A landslide occurred in the valley, where villagers harvested rice on Oct. 3.", "", "XXXX-10-03", "harvest"}, // their act, not the landslide
 	} {
 		got := first(t, tc.text, tc.published, model.KindDate)
 		if got == nil {
@@ -270,6 +272,12 @@ func TestReportMetadata(t *testing.T) {
 		}
 		if dates == 0 {
 			t.Errorf("%q: no date read", caption)
+		}
+	}
+	// a word that ends in a mark is no caption
+	for _, c := range claimsOf(t, "The deadliest incidents of the pilgrimage: the crush of August 5, 2014.\n", "2014-08-06") {
+		if c.Kind == model.KindDate && c.Report == "caption" {
+			t.Errorf("prose read as a caption: %+v", c.Frame)
 		}
 	}
 	// a slash in prose is no credit
