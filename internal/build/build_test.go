@@ -463,14 +463,14 @@ func TestCorporaBuildAndLinksResolve(t *testing.T) {
 type breaking struct{}
 
 func (breaking) Name() string { return "breaking" }
-func (breaking) Extract(s *extract.Sentence) []model.Claim {
+func (breaking) Extract(s *extract.Sentence, out []model.Claim) []model.Claim {
 	for _, w := range s.Lower {
 		if w == "tuesday" {
 			var none []int
 			_ = none[len(s.Lower)] // index out of range
 		}
 	}
-	return nil
+	return out
 }
 
 // An extractor that breaks on one sentence costs that sentence's claims,

@@ -70,7 +70,7 @@ func event(s *Sentence, q *qclaim) {
 		if k >= q.fig.start && k < q.end || s.Toks[k].Cap() && k != sentenceStart(s) {
 			continue
 		}
-		if _, ok := isIncidentNoun(low[k]); !ok || !eventNoun(s, k) || k == q.head || nounLemma(low[k]) == q.frame.Measure {
+		if _, ok := s.incidentAt(k); !ok || !eventNoun(s, k) || k == q.head || s.fact(k).noun == q.frame.Measure {
 			continue // "a decrease in attacks to 375": what is counted is no incident the figure is about
 		}
 		d := k - q.end
@@ -96,11 +96,11 @@ func event(s *Sentence, q *qclaim) {
 		}
 		return
 	}
-	l, _ := isIncidentNoun(low[best])
+	l, _ := s.incidentAt(best)
 	e, _ := lexicon.Lookup(l)
 	q.frame.Event = e.Concept(l)
-	if m := best - 1; m >= 0 && s.Toks[m].Kind == textutil.Word && !s.Toks[m].Cap() && !isFunction(low[m]) && nounLemma(low[m]) != "" && !adjective(low[m]) && !measureNouns[nounLemma(low[m])] {
-		q.frame.EventOf = nounLemma(low[m]) // "crane collapse", "bridge collapse"
+	if m := best - 1; m >= 0 && s.Toks[m].Kind == textutil.Word && !s.Toks[m].Cap() && !isFunction(low[m]) && s.fact(m).noun != "" && !adjective(low[m]) && !measureNouns[s.fact(m).noun] {
+		q.frame.EventOf = s.fact(m).noun // "crane collapse", "bridge collapse"
 	}
 	q.frame.Other = priorModifier(s, best)
 	if y := eventYear(s, best); y != "" && q.frame.Scope == "" {
@@ -199,7 +199,7 @@ func eventYear(s *Sentence, nn int) string {
 // as another one, which the figure could be about.
 func otherIncidentIn(s *Sentence, q *qclaim) bool {
 	for k := range s.Lower {
-		if _, ok := isIncidentNoun(s.Lower[k]); ok && !s.Toks[k].Cap() && eventNoun(s, k) && priorModifier(s, k) {
+		if _, ok := s.incidentAt(k); ok && !s.Toks[k].Cap() && eventNoun(s, k) && priorModifier(s, k) {
 			return true
 		}
 	}
@@ -413,45 +413,73 @@ func earlier(s *Sentence, start, end int) bool {
 // X", "X said", "X reported", "X put the toll at", "X's count", "an X count".
 // It returns the attribution as written, or "".
 func authorityOf(s *Sentence, start int) string {
-	t, low := s.Toks, s.Lower
-	n := len(t)
+	t := s.Toks
 	best, bestDist := "", 1<<30
-	consider := func(a string, at int) {
-		if a == "" || textutil.FunctionWords[textutil.Fold(a)] || textutil.Weekday(a) >= 0 {
-			return
+	line := -1
+	for _, c := range s.speakerCues() {
+		if c.verb && newlineIn(s.text, t[start].Start, t[c.at].Start) {
+			if line < 0 {
+				line = lineOf(s.text, t[start].Start)
+			}
+			if lineOf(s.text, t[c.at].Start) != line {
+				continue // a speaker on another line is another line's
+			}
 		}
-		d := at - start
+		d := c.at - start
 		if d < 0 {
 			d = -d
 		}
 		if d < bestDist {
-			best, bestDist = a, d
+			best, bestDist = c.name, d
+		}
+	}
+	return best
+}
+
+// speakerCue is a name a sentence gives as a figure's source, at the
+// token of its cue; verb marks a verb of saying.
+type speakerCue struct {
+	name string
+	at   int
+	verb bool
+}
+
+// speakerCues are the sentence's sources, read once for all its figures:
+// "according to X", "X said" and "said X", "an X count".
+func (s *Sentence) speakerCues() []speakerCue {
+	if s.speakersRead {
+		return s.speakers
+	}
+	s.speakersRead = true
+	t, low := s.Toks, s.Lower
+	n := len(t)
+	add := func(a string, at int, verb bool) {
+		if a != "" && !textutil.FunctionWords[textutil.Fold(a)] && textutil.Weekday(a) < 0 {
+			s.speakers = append(s.speakers, speakerCue{a, at, verb})
 		}
 	}
 	for k := 0; k+1 < n; k++ {
 		if low[k] == "according" && low[k+1] == "to" {
-			consider(nameAt(s, k+2), k)
+			add(nameAt(s, k+2), k, false)
 		}
 	}
-	line := lineOf(s.text, t[start].Start)
 	for k := 1; k < n; k++ {
-		if !speechVerb(low[k]) || lineOf(s.text, t[k].Start) != line {
-			continue // a speaker on another line is another line's
+		if !s.fact(k).said {
+			continue
 		}
-		// "X said": the name right before the verb
-		consider(nameBefore(s, k), k)
+		add(nameBefore(s, k), k, true) // "X said": the name right before the verb
 		// "said X" inverted: "…, said Wassim Nasr"
-		if l := verbLemma(low[k]); (l == "say" || l == "tell") && k+1 < n && t[k+1].Cap() && textutil.Month(low[k+1]) == 0 && textutil.Weekday(low[k+1]) < 0 {
-			consider(nameAt(s, k+1), k)
+		if l := s.fact(k).verb; (l == "say" || l == "tell") && k+1 < n && t[k+1].Cap() && textutil.Month(low[k+1]) == 0 && textutil.Weekday(low[k+1]) < 0 {
+			add(nameAt(s, k+1), k, true)
 		}
 	}
 	// "An Associated Press count", "the AP count"
 	for k := 1; k < n; k++ {
 		if (low[k] == "count" || low[k] == "tally" || low[k] == "figure" || low[k] == "figures") && t[k-1].Cap() {
-			consider(nameBefore(s, k), k)
+			add(nameBefore(s, k), k, false)
 		}
 	}
-	return best
+	return s.speakers
 }
 
 // nameAt reads the name that starts at k, past an article, a possessive and
@@ -559,10 +587,20 @@ func nameBefore(s *Sentence, k int) string {
 	return nameAt(s, m+1)
 }
 
+// newlineIn reports whether a line ends between byte offsets a and b.
+func newlineIn(text string, a, b int) bool {
+	if a > b {
+		a, b = b, a
+	}
+	return strings.IndexByte(text[a:b], '\n') >= 0
+}
+
 // speechVerb reports whether a folded word is a verb of saying, by WordNet.
 // Only inflected forms count ("said", "says", "reported", "told"): a bare
 // "state" or "report" is as often a noun.
-func speechVerb(w string) bool {
+func speechVerb(w string) bool { return factsOf(w).said }
+
+func speechVerbOf(w string) bool {
 	if len(w) < 3 || isFunction(w) {
 		return false
 	}

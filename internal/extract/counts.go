@@ -377,7 +377,7 @@ func changeSubject(s *Sentence, q *qclaim) {
 			q.frame.Predicate, q.frame.Measure, q.predAt = "number", l, m
 			return
 		}
-		if l := verbLemma(low[m]); l != "" && changeVerbs[l] {
+		if l := s.fact(m).verb; l != "" && changeVerbs[l] {
 			for x := m - 1; x >= 0 && x >= m-4; x-- {
 				if isPluralNoun(s, x) && !s.Toks[x].Cap() {
 					l, _ := lexicon.Lemma(low[x], lexicon.Noun)
@@ -453,7 +453,7 @@ func amongPredicate(s *Sentence, k int) string {
 		if p := predicateOf(low[m], lexicon.Verb, false); p != "" {
 			return p
 		}
-		if l := nounLemma(low[m]); l == "victim" || l == "body" || l == "death" || l == "casualty" {
+		if l := s.fact(m).noun; l == "victim" || l == "body" || l == "death" || l == "casualty" {
 			return "killed"
 		}
 	}
@@ -523,7 +523,7 @@ func predicateBefore(s *Sentence, q *qclaim) {
 	k := q.fig.start - 1
 	// "the evacuation of 230,000 people": a noun of a predicate's verb
 	if k >= 1 && low[k] == "of" && q.person {
-		if l := nounLemma(low[k-1]); l != "" {
+		if l := s.fact(k - 1).noun; l != "" {
 			if e, ok := lexicon.Lookup(l); ok && e.Verb != "" {
 				if p := predicateOf(e.Verb, lexicon.Verb, false); p != "" && p != "killed" {
 					q.frame.Predicate, q.predAt = p, k-1
@@ -566,7 +566,7 @@ func predicateBefore(s *Sentence, q *qclaim) {
 			q.unsure = "bodies recovered, not said to be all the dead"
 		}
 	}
-	if q.frame.Measure == "" && q.frame.Predicate == "killed" && q.head >= 0 && nounLemma(low[q.head]) == "life" {
+	if q.frame.Measure == "" && q.frame.Predicate == "killed" && q.head >= 0 && s.fact(q.head).noun == "life" {
 		q.frame.Measure, q.person = "person", true
 	}
 }

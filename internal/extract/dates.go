@@ -21,8 +21,7 @@ func (dates) Name() string { return "dates" }
 // monthPreps may precede a bare month name ("in October", "the October raid").
 var monthPreps = words(`in during since until by early late mid of this last next the from that`)
 
-func (dates) Extract(s *Sentence) []model.Claim {
-	var out []model.Claim
+func (dates) Extract(s *Sentence, out []model.Claim) []model.Claim {
 	for i := 0; i < len(s.Toks); i++ {
 		if !dateStart(s, i) {
 			continue
@@ -115,7 +114,7 @@ func whenFrame(s *Sentence, c *model.Claim, i, j int) {
 func incidentAt(s *Sentence, ev string, i, j int) int {
 	best, dist := -1, 1<<30
 	for k := range s.Lower {
-		if l, ok := isIncidentNoun(s.Lower[k]); ok && l == ev {
+		if l, ok := s.incidentAt(k); ok && l == ev {
 			d := k - j
 			if k < i {
 				d = i - k
@@ -154,8 +153,8 @@ func actAnchor(s *Sentence, i, j int) (verb, thing string, sure bool) {
 			continue
 		}
 		near := i-v <= 8
-		l := verbLemma(low[v])
-		if l == "" || actVerbs[l] || speechVerb(low[v]) || !actClass(l) {
+		l := s.fact(v).verb
+		if l == "" || actVerbs[l] || s.fact(v).said || !actClass(l) {
 			return "", "", false
 		}
 		// the thing it was done to: the subject before ("the bridge was
@@ -175,7 +174,7 @@ func actAnchor(s *Sentence, i, j int) (verb, thing string, sure bool) {
 // actText is the verb of lemma verb as written before token i.
 func actText(s *Sentence, i int, verb string) string {
 	for v := i - 1; v >= 0 && v >= i-12; v-- {
-		if verbLemma(s.Lower[v]) == verb {
+		if s.fact(v).verb == verb {
 			return s.Lower[v]
 		}
 	}
@@ -244,7 +243,7 @@ func themeBefore(s *Sentence, v int) string {
 	head := ""
 	for m := k; m < v; m++ {
 		t := s.Toks[m]
-		if t.Kind == textutil.Number || t.Text == "-" || t.Kind == textutil.Word && (adjective(low[m]) && nounLemma(low[m]) == "" || strings.HasSuffix(low[m], "-old")) {
+		if t.Kind == textutil.Number || t.Text == "-" || t.Kind == textutil.Word && (adjective(low[m]) && s.fact(m).noun == "" || strings.HasSuffix(low[m], "-old")) {
 			continue
 		}
 		// after "the", a word is a noun even when it is also a pronoun ("the mine")
@@ -261,7 +260,7 @@ func themeBefore(s *Sentence, v int) string {
 		if isPluralNoun(s, m) {
 			return ""
 		}
-		if l := nounLemma(low[m]); l != "" {
+		if l := s.fact(m).noun; l != "" {
 			head = l
 		} else if det && m == k && lexiconNoun(low[m]) {
 			head = low[m]
@@ -601,7 +600,7 @@ func eventAnchorWithin(s *Sentence, i, j, gap int) string {
 	// a noun a full date modifies names an event even when WordNet knows
 	// it otherwise ("the September 24 crush")
 	if i > 0 && low[i-1] == "the" && j < n && !s.Toks[j].Cap() && s.Toks[j].Kind == textutil.Word && s.Toks[i].Kind != textutil.Number {
-		if l := nounLemma(low[j]); l != "" && !isFunction(low[j]) && !(j+1 < n && nounLemma(low[j+1]) != "" && !isFunction(low[j+1]) && !isParticiple(low[j+1])) {
+		if l := s.fact(j).noun; l != "" && !isFunction(low[j]) && !(j+1 < n && s.fact(j+1).noun != "" && !isFunction(low[j+1]) && !isParticiple(low[j+1])) {
 			if e, ok := lexicon.Lookup(l); ok && !e.Has(tagTime) && !e.Has(tagPerson) {
 				return l
 			}
@@ -610,7 +609,7 @@ func eventAnchorWithin(s *Sentence, i, j, gap int) string {
 	for k := j; k < n && k <= j+4; k++ {
 		tk := s.Toks[k]
 		if tk.Kind == textutil.Word && !tk.Cap() {
-			if ev, ok := isIncidentNoun(low[k]); ok && eventNoun(s, k) {
+			if ev, ok := s.incidentAt(k); ok && eventNoun(s, k) {
 				return ev
 			}
 			if isFunction(low[k]) {
@@ -627,7 +626,7 @@ func eventAnchorWithin(s *Sentence, i, j, gap int) string {
 	// area of steep hills, and heavy rain on Tuesday …" is not the quake's day;
 	// an event verb alone names the event: "the ferry sank on Monday"
 	for v := i - 1; v >= 0 && v >= i-gap; v-- {
-		if clauseBreak[low[v]] || speechVerb(low[v]) {
+		if clauseBreak[low[v]] || s.fact(v).said {
 			break // "where the explosion occurred, SANA said Thursday": the day of saying
 		}
 		if ev := eventVerb(s, v); ev != "" && v >= i-8 {
@@ -642,7 +641,7 @@ func eventAnchorWithin(s *Sentence, i, j, gap int) string {
 			if low[nn] == ";" {
 				break
 			}
-			if ev, ok := isIncidentNoun(low[nn]); ok && !s.Toks[nn].Cap() && eventNoun(s, nn) {
+			if ev, ok := s.incidentAt(nn); ok && !s.Toks[nn].Cap() && eventNoun(s, nn) {
 				if weakOccurrence[low[v]] && v != nn+1 {
 					break
 				}
@@ -683,7 +682,7 @@ func eventAnchorWithin(s *Sentence, i, j, gap int) string {
 		if low[nn] == ";" || low[nn] == "." || relativeTo[low[nn]] || clauseBreak[low[nn]] {
 			break
 		}
-		if ev, ok := isIncidentNoun(low[nn]); ok && !s.Toks[nn].Cap() && eventNoun(s, nn) {
+		if ev, ok := s.incidentAt(nn); ok && !s.Toks[nn].Cap() && eventNoun(s, nn) {
 			for v := nn + 1; v < n && v <= nn+3; v++ {
 				if occurrence(low[v]) && !weakOccurrence[low[v]] || eventVerb(s, v) != "" {
 					return ev
@@ -720,7 +719,7 @@ func circumstance(s *Sentence, i int) string {
 	}
 	start := sentenceStart(s)
 	for nn := start; nn < c && nn <= start+4; nn++ {
-		if ev, ok := isIncidentNoun(low[nn]); ok && !s.Toks[nn].Cap() || ok && nn == start {
+		if ev, ok := s.incidentAt(nn); ok && !s.Toks[nn].Cap() || ok && nn == start {
 			for v := nn + 1; v < c && v <= nn+3; v++ {
 				if occurrence(low[v]) && !weakOccurrence[low[v]] {
 					return ev

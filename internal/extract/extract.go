@@ -8,6 +8,7 @@ import (
 	"sync"
 	"time"
 
+	"dossier/internal/lexicon"
 	"dossier/internal/model"
 	"dossier/internal/textutil"
 )
@@ -18,13 +19,23 @@ type Sentence struct {
 	Block     *model.Block
 	Sentence  model.Sentence
 	Toks      []textutil.Token
-	Lower     []string        // folded token texts, index-aligned with Toks
-	Published time.Time       // zero when the article does not say
-	report    string          // "caption", "stamp": the sentence is report metadata (meta.go)
-	story     int             // the first token after a dateline that opens the sentence, else 0
-	text      string          // the article's bytes as a string
-	lowerSeen map[string]bool // usesLower's answers, shared by the article's sentences
-	taken     []model.Span    // spans already claimed by earlier extractors
+	Lower     []string            // folded token texts, index-aligned with Toks
+	Published time.Time           // zero when the article does not say
+	report    string              // "caption", "stamp": the sentence is report metadata (meta.go)
+	story     int                 // the first token after a dateline that opens the sentence, else 0
+	text      string              // the article's bytes as a string
+	lowerSeen map[string]bool     // usesLower's answers, shared by the article's sentences
+	runs      map[string]runFacts // runFacts' answers, shared by the article's sentences
+	taken     []model.Span        // spans already claimed by earlier extractors
+	facts     []*wordFacts        // each word token's facts (nil for others)
+	// speakers are the sentence's sources (speakerCues), once read
+	speakers     []speakerCue
+	speakersRead bool
+	whole        struct { // whole's last answer
+		k, j    int
+		set, ok bool
+		e       lexicon.Entry
+	}
 }
 
 // usesLower reports whether the article uses the folded word w in lower
@@ -83,7 +94,8 @@ func (s *Sentence) Claim(k model.ClaimKind, i, j int) model.Claim {
 // Extractor finds one kind of claim in a sentence.
 type Extractor interface {
 	Name() string
-	Extract(s *Sentence) []model.Claim
+	// Extract appends the claims it finds in s to out.
+	Extract(s *Sentence, out []model.Claim) []model.Claim
 }
 
 // Extractors run in this order; the first to claim a token keeps it.
@@ -114,14 +126,14 @@ func Extract(a *model.Article, d *model.Doc) Result {
 	pub := Published(a.Meta.Published)
 	var sents []*Sentence
 	text := a.Str() // sentences are views of the file
-	lowerSeen := map[string]bool{}
+	lowerSeen, runs := map[string]bool{}, map[string]runFacts{}
 	// one token buffer and one folded-word buffer for the whole article,
 	// reused from article to article (see scratch)
 	sc := scratches.Get().(*scratch)
 	defer scratches.Put(sc)
-	all, lows := sc.toks[:0], sc.lows[:0]
+	all, lows, facts := sc.toks[:0], sc.lows[:0], sc.facts[:0]
 	if need := len(text)/5 + 16; cap(all) < need {
-		all, lows = make([]textutil.Token, 0, need), make([]string, 0, need)
+		all, lows, facts = make([]textutil.Token, 0, need), make([]string, 0, need), make([]*wordFacts, 0, need)
 	}
 	for bi := range d.Blocks {
 		b := &d.Blocks[bi]
@@ -130,9 +142,11 @@ func Extract(a *model.Article, d *model.Doc) Result {
 		}
 		// a caption runs from the block's start to its credit line
 		captionTo := -1
-		for si, st := range b.Sentences {
-			if isCaption(text[st.Span.Start:st.Span.End]) {
-				captionTo = si
+		if len(b.Sentences) > 0 && captionStem(text[b.Sentences[0].Span.Start:b.Sentences[len(b.Sentences)-1].Span.End]) {
+			for si, st := range b.Sentences {
+				if isCaption(text[st.Span.Start:st.Span.End]) {
+					captionTo = si
+				}
 			}
 		}
 		for si, st := range b.Sentences {
@@ -143,15 +157,21 @@ func Extract(a *model.Article, d *model.Doc) Result {
 			lows = slices.Grow(lows, len(toks))
 			lows = lows[:len(lows)+len(toks)]
 			low := lows[len(lows)-len(toks) : len(lows) : len(lows)]
+			facts = slices.Grow(facts, len(toks))
+			facts = facts[:len(facts)+len(toks)]
+			fs := facts[len(facts)-len(toks) : len(facts) : len(facts)]
 			for i, t := range toks {
 				low[i] = t.Lower()
-				if t.Kind == textutil.Word && len(low[i]) >= 4 && !t.Cap() {
-					if ev := eventConcept(low[i]); ev != "" {
-						res.Events[ev]++
+				if t.Kind != textutil.Word {
+					continue
+				}
+				if len(low[i]) >= 4 && !t.Cap() {
+					if fs[i] = factsOf(low[i]); fs[i].incident {
+						res.Events[fs[i].noun]++
 					}
 				}
 			}
-			sn := &Sentence{Article: a, Block: b, Sentence: st, Toks: toks, Lower: low, Published: pub, text: text, lowerSeen: lowerSeen}
+			sn := &Sentence{Article: a, Block: b, Sentence: st, Toks: toks, Lower: low, Published: pub, text: text, lowerSeen: lowerSeen, runs: runs, facts: fs}
 			switch {
 			case caption:
 				sn.report = "caption"
@@ -195,8 +215,9 @@ func Extract(a *model.Article, d *model.Doc) Result {
 	res.Claims = slices.Clone(found)
 	clear(all)
 	clear(lows)
+	clear(facts)
 	clear(found)
-	sc.toks, sc.lows, sc.claims = all[:0], lows[:0], found[:0]
+	sc.toks, sc.lows, sc.facts, sc.claims = all[:0], lows[:0], facts[:0], found[:0]
 	return res
 }
 
@@ -210,11 +231,11 @@ func extractSentence(s *Sentence, claims *[]model.Claim) (failed string) {
 		}
 	}()
 	for _, ex := range Extractors {
-		cs := ex.Extract(s)
-		for _, c := range cs {
+		from := len(*claims)
+		*claims = ex.Extract(s, *claims)
+		for _, c := range (*claims)[from:] {
 			s.taken = append(s.taken, c.Span)
 		}
-		*claims = append(*claims, cs...)
 	}
 	return ""
 }
@@ -225,6 +246,7 @@ func extractSentence(s *Sentence, claims *[]model.Claim) (failed string) {
 type scratch struct {
 	toks   []textutil.Token
 	lows   []string
+	facts  []*wordFacts
 	claims []model.Claim
 }
 

@@ -197,11 +197,11 @@ func thingAfter(s *Sentence, k int) string {
 		if isPluralNoun(s, m) && !s.Toks[m].Cap() {
 			return "" // a count's noun, not one thing
 		}
-		l := nounLemma(s.Lower[m])
+		l := s.fact(m).noun
 		if l == "" || s.Toks[m].Cap() {
 			continue
 		}
-		if m+1 < len(s.Toks) && nounLemma(s.Lower[m+1]) != "" && s.Toks[m+1].Kind == textutil.Word && !isFunction(s.Lower[m+1]) {
+		if m+1 < len(s.Toks) && s.fact(m+1).noun != "" && s.Toks[m+1].Kind == textutil.Word && !isFunction(s.Lower[m+1]) {
 			continue // "suspension bridge": the last noun is the head
 		}
 		return l
@@ -400,7 +400,7 @@ func fixedProperty(s *Sentence, q *qclaim) bool {
 	}
 	// "can (only) support/carry/hold/accommodate N", "licensed to carry N"
 	for k := start - 1; k >= 0 && k >= start-4; k-- {
-		l := verbLemma(low[k])
+		l := s.fact(k).verb
 		if l == "carry" || l == "hold" || l == "accommodate" || l == "support" || l == "seat" || l == "bear" {
 			for m := k - 1; m >= 0 && m >= k-3; m-- {
 				if low[m] == "can" || low[m] == "could" || low[m] == "to" {
@@ -420,7 +420,7 @@ func fixedProperty(s *Sentence, q *qclaim) bool {
 		}
 	}
 	// "a county of some 439,000 people": a population in apposition
-	if start >= 2 && low[start-1] == "of" && placeHead(low[start-2]) && j < len(low) && isPluralNoun(s, j) && nounLemma(low[j]) == "people" {
+	if start >= 2 && low[start-1] == "of" && placeHead(low[start-2]) && j < len(low) && isPluralNoun(s, j) && s.fact(j).noun == "people" {
 		q.measure = true
 		q.frame.Predicate, q.predAt = "population", start-2
 		q.frame.Place = subjectName(s, start-2)
@@ -428,7 +428,7 @@ func fixedProperty(s *Sentence, q *qclaim) bool {
 		return true
 	}
 	// "15 million people live in Hama"
-	if j+2 < len(low) && isPluralNoun(s, j) && verbLemma(low[j+1]) == "live" && low[j+2] == "in" {
+	if j+2 < len(low) && isPluralNoun(s, j) && s.fact(j+1).verb == "live" && low[j+2] == "in" {
 		if p := placeName(s, j+3); p != "" {
 			q.measure = true
 			q.frame.Predicate, q.predAt, q.frame.Place = "population", j+1, p
@@ -468,7 +468,7 @@ func subjectThing(s *Sentence, k int) string {
 			break
 		}
 		if s.Toks[m].Kind == textutil.Word && !s.Toks[m].Cap() && !isFunction(s.Lower[m]) {
-			if l := nounLemma(s.Lower[m]); l != "" {
+			if l := s.fact(m).noun; l != "" {
 				if e, ok := lexicon.Lookup(l); ok && (e.Has(tagBuilding) || e.Class == "artifact") {
 					return l
 				}

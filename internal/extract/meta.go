@@ -27,8 +27,25 @@ var captionMarks = []string{"(photo", "[photo", "photo:", "(picture", "picture:"
 // picture "via" an agency ("(Photographer via AGENCY)").
 var creditShape = regexp.MustCompile(`\b\p{Lu}{2,}(?:\s+Photo)?\s?/\s?\p{Lu}\p{Ll}|\b(?i:via)\s+\p{Lu}{2,}\)`)
 
+// captionStems are in every caption mark and credit shape, as sources
+// write them; a sentence without one is no caption, and is not folded to
+// find out.
+var captionStems = []string{"hoto", "HOTO", "icture", "ICTURE", "redit", "REDIT", "ource", "OURCE", "mage", "MAGE", "/", "via", "Via", "VIA"}
+
+func captionStem(text string) bool {
+	for _, st := range captionStems {
+		if strings.Contains(text, st) {
+			return true
+		}
+	}
+	return false
+}
+
 // isCaption reports whether a block is a photo caption.
 func isCaption(text string) bool {
+	if !captionStem(text) {
+		return false
+	}
 	low := strings.ToLower(text)
 	for _, m := range captionMarks {
 		for i := 0; ; {
@@ -41,6 +58,9 @@ func isCaption(text string) bool {
 			}
 			i += k + 1
 		}
+	}
+	if !strings.Contains(text, "/") && !strings.Contains(low, "via ") {
+		return false // no credit without a slash or "via"
 	}
 	return creditShape.MatchString(text)
 }

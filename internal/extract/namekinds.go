@@ -92,15 +92,14 @@ func bodyNoun(w string) bool {
 
 // kindVotes weighs the cues for the name at tokens [k, j).
 func kindVotes(s *Sentence, k, j int) model.Votes {
-	v := lexiconVotes(s, k, j)
+	lex := s.runFacts(k, j)
+	v := lex.votes
 	v = v.Add(votesBefore(s, k))
 	v = v.Add(votesAfter(s, j))
-	t, low := s.Toks, s.Lower
+	low := s.Lower
 	// a person's name: two to four capitalised words with no head word, not
 	// "the United States", not "U.S. Humvees"
-	first := strings.TrimSuffix(low[k], ".")
-	if v.Org == 0 && v.Place == 0 && j-k >= 2 && j-k <= 4 && !(k > 0 && low[k-1] == "the") &&
-		!countryAcronyms[first] && !isDemonym(t[k].Text) && !t[k].AllCaps() && !commonWords(s, k, j) {
+	if v.Org == 0 && v.Place == 0 && j-k >= 2 && j-k <= 4 && !(k > 0 && low[k-1] == "the") && lex.personShape {
 		v.Person++
 	}
 	if v == (model.Votes{}) && k > 0 && low[k-1] == "the" {
@@ -109,11 +108,33 @@ func kindVotes(s *Sentence, k, j int) model.Votes {
 	return v
 }
 
+// runFacts is what the words of the run [k, j) alone say of its kind:
+// lexiconVotes, and whether it has a person's name's shape (no country
+// acronym or people's adjective first, not in capitals, not words the
+// article also writes in lower case). A name an article repeats is read
+// once.
+type runFacts struct {
+	votes       model.Votes
+	personShape bool
+}
+
+func (s *Sentence) runFacts(k, j int) runFacts {
+	key := s.text[s.Toks[k].Start:s.Toks[j-1].End]
+	if f, ok := s.runs[key]; ok {
+		return f
+	}
+	t := s.Toks
+	f := runFacts{votes: lexiconVotes(s, k, j)}
+	f.personShape = !countryAcronyms[strings.TrimSuffix(s.Lower[k], ".")] && !isDemonym(t[k].Text) && !t[k].AllCaps() && !commonWords(s, k, j)
+	s.runs[key] = f
+	return f
+}
+
 // lexiconVotes are the votes of what WordNet knows: the whole name
 // ("Jeddah" a city, "Hezbollah" a group) and its head words.
 func lexiconVotes(s *Sentence, k, j int) model.Votes {
 	var v model.Votes
-	if e, ok := lexicon.Lookup(joined(s, k, j)); ok && e.Proper {
+	if e, ok := whole(s, k, j); ok && e.Proper {
 		switch {
 		case j-k == 1 && s.Toks[k].AllCaps() && e.Class != "location":
 			// an acronym that spells a word ("ISIS", a goddess); a place in capitals stays one ("DUBAI")

@@ -31,18 +31,17 @@ var hyphenSuffixes = []string{"-led", "-backed", "-based", "-born", "-owned", "-
 	"-controlled", "-affiliated", "-funded", "-trained", "-style", "-era", "-bound", "-made", "-like",
 	"-headquartered"}
 
-func (names) Extract(s *Sentence) []model.Claim {
+func (names) Extract(s *Sentence, out []model.Claim) []model.Claim {
 	if s.Block.Kind != model.Prose || s.report == "stamp" || furniture(s) {
-		return nil
+		return out
 	}
-	var out []model.Claim
 	for i := 0; i < len(s.Toks); i++ {
 		if !nameWord(s, i) || s.Taken(i, i+1) {
 			continue
 		}
 		j := runEnd(s, i)
-		cs, end := mentionsIn(s, i, j)
-		out = append(out, cs...)
+		var end int
+		out, end = mentionsIn(s, i, j, out)
 		i = max(end, j) - 1
 	}
 	return out
@@ -107,24 +106,22 @@ func abbrevDot(s *Sentence, j int) bool {
 	return titleAbbrevs[w] || orgSuffixes[w] || len(w) == 1 && s.Toks[j-1].Cap()
 }
 
-// mentionsIn reads the mentions in the run [i, j): usually one, two when a
-// title of a place precedes a person ("ambassador to Peru Carlos Ruiz") or a
-// place is said to lie in another ("Harran County of Lorca City"). end is
-// past a defined acronym read with the last one.
-func mentionsIn(s *Sentence, i, j int) (out []model.Claim, end int) {
+// mentionsIn appends the mentions in the run [i, j) to out: usually one,
+// two when a title of a place precedes a person ("ambassador to Peru
+// Carlos Ruiz") or a place is said to lie in another ("Harran County of
+// Lorca City"). end is past a defined alias read with the last one.
+func mentionsIn(s *Sentence, i, j int, out []model.Claim) (_ []model.Claim, end int) {
 	k := skipLead(s, i, j)
 	if k >= j || nameLabel(s, k, j) || credit(s, i, j) || titleOnly(s, k, j) || titleComplement(s, k, j) || headline(s, k, j) {
-		return nil, j
+		return out, j
 	}
 	if m := placeOfPlace(s, k, j); m > 0 {
-		a, _ := mentionsIn(s, k, m)
-		b, e := mentionsIn(s, m+1, j)
-		return append(a, b...), e
+		out, _ = mentionsIn(s, k, m, out)
+		return mentionsIn(s, m+1, j, out)
 	}
 	if m := placeBeforePerson(s, k, j); m > 0 {
-		a, _ := mention(s, k, m, k, model.Votes{Place: 2})
-		b, e := mention(s, m, j, m, model.Votes{Person: 3})
-		return append(a, b...), e
+		out, _ = mention(s, k, m, k, model.Votes{Place: 2}, out)
+		return mention(s, m, j, m, model.Votes{Person: 3}, out)
 	}
 	var votes model.Votes
 	from := k
@@ -143,7 +140,7 @@ func mentionsIn(s *Sentence, i, j int) (out []model.Claim, end int) {
 		}
 	}
 	from = skipModifiers(s, from, j)
-	return mention(s, from, j, k, votes)
+	return mention(s, from, j, k, votes, out)
 }
 
 // skipLead steps past leading function words, number words, months,
@@ -161,14 +158,14 @@ func skipLead(s *Sentence, k, j int) int {
 	return k
 }
 
-// mention makes the claim for the name at [k, j); lead is where its title
-// began (the title is kept beside a one-word name). It returns nothing for
-// what is not a name, and the token after what it read.
-func mention(s *Sentence, k, j, lead int, votes model.Votes) ([]model.Claim, int) {
+// mention appends the claim for the name at [k, j) to out; lead is where
+// its title began (the title is kept beside a one-word name). It appends
+// nothing for what is not a name, and returns the token after what it read.
+func mention(s *Sentence, k, j, lead int, votes model.Votes, out []model.Claim) ([]model.Claim, int) {
 	t, low := s.Toks, s.Lower
 	n := len(t)
 	if k >= j || notAName(s, k, j, lead) {
-		return nil, j
+		return out, j
 	}
 	j, head := placeHeadAfter(s, k, j)
 	c := s.Claim(model.KindName, lead, j)
@@ -192,7 +189,7 @@ func mention(s *Sentence, k, j, lead int, votes model.Votes) ([]model.Claim, int
 		c.Name.Alias, end = alias, e
 	}
 	c.Name.Votes = votes
-	c.Name.Common = j-k == 1 && !t[k].AllCaps() && commonWord(strings.ToLower(stripAffix(low[k])))
+	c.Name.Common = j-k == 1 && !t[k].AllCaps() && commonWord(stripAffix(low[k]))
 	// the place of an incident: "the raid took place in Dumayr"
 	if votes.Place > 0 && k > 0 && s.report == "" && k >= s.story {
 		ev := ""
@@ -205,7 +202,7 @@ func mention(s *Sentence, k, j, lead int, votes model.Votes) ([]model.Claim, int
 			c.Predicate, c.Event = "where", ev
 		}
 	}
-	return []model.Claim{c}, end
+	return append(out, c), end
 }
 
 // aliasCues say that the name after them is another name of the one
@@ -254,7 +251,7 @@ func notAName(s *Sentence, k, j, lead int) bool {
 	switch {
 	case name == "" || utf8.RuneCountInString(name) < 2:
 		return true
-	case j < n && t[j].Kind == textutil.Word && !t[j].Cap() && (demonymOf(strings.ToLower(stripAffix(low[j-1]))) != "" ||
+	case j < n && t[j].Kind == textutil.Word && !t[j].Cap() && (demonymOf(stripAffix(low[j-1])) != "" ||
 		j-k == 1 && lead == k && isDemonym(t[k].Text) && !placeWord(low[k]) && !divisionAfter(s, j)):
 		return true // "Syrian officials", "NE Chinese city": an adjective, not a name
 	case titleOnly(s, k, j):
@@ -310,7 +307,7 @@ func furniture(s *Sentence) bool {
 			long++
 			if tk.Cap() {
 				capped++
-				if k != start && commonWord(s.Lower[k]) {
+				if k != start && s.fact(k).common {
 					common++
 				}
 			}
@@ -326,7 +323,7 @@ func nameLabel(s *Sentence, k, j int) bool {
 	if j >= len(t) || t[j].Text != ":" {
 		return false
 	}
-	if j-k == 1 && (t[k].AllCaps() || commonWord(s.Lower[k])) {
+	if j-k == 1 && (t[k].AllCaps() || s.fact(k).common) {
 		return true // a dateline or a label: "DHAKA: …", "BDST: 2102 HRS", "Source: AP"
 	}
 	return j+1 >= len(t) || t[j+1].Kind == textutil.Number || newlineBefore(s, j+1)
@@ -426,9 +423,21 @@ func endsName(w string) bool {
 	return false
 }
 
+// hasAffixMark reports whether w has an apostrophe (straight or curly) or
+// a hyphen, byte by byte.
+func hasAffixMark(w string) bool {
+	for i := 0; i < len(w); i++ {
+		switch w[i] {
+		case '\'', '-', 0xE2: // 0xE2 opens "’" (U+2019) in UTF-8
+			return true
+		}
+	}
+	return false
+}
+
 // stripAffix removes a possessive and a "-led" style suffix.
 func stripAffix(w string) string {
-	if !strings.ContainsAny(w, "'’-") {
+	if !hasAffixMark(w) {
 		return w
 	}
 	for {
@@ -457,8 +466,13 @@ func stripAffix(w string) string {
 func nameText(s *Sentence, k, j int) string {
 	last := s.Toks[j-1]
 	text := s.text[s.Toks[k].Start:last.End]
-	text = text[:len(text)-len(last.Text)] + stripAffix(last.Text)
-	return strings.Join(strings.Fields(text), " ")
+	if stripped := stripAffix(last.Text); len(stripped) < len(last.Text) {
+		text = text[:len(text)-len(last.Text)] + stripped
+	}
+	if strings.Contains(text, "  ") || strings.ContainsAny(text, "\n\t\r") {
+		text = strings.Join(strings.Fields(text), " ")
+	}
+	return text
 }
 
 var demonymSuffixList = []string{"ian", "ean", "ese", "ish", "ic", "can", "ist", "ists", "ians", "eans", "cans", "i"}

@@ -51,12 +51,12 @@ func titleSplit(s *Sentence, k, j int) int {
 			continue // an initial, a particle, a period: inside a name
 		}
 		title := titleWord(s, r)
-		if title && r > k && s.Toks[r-1].Kind == textutil.Word && !commonWord(s.Lower[r-1]) && !titleWord(s, r-1) &&
+		if title && r > k && s.Toks[r-1].Kind == textutil.Word && !s.fact(r-1).common && !titleWord(s, r-1) &&
 			!s.Toks[r-1].AllCaps() {
 			continue // a title word inside a name: "Karim Emir Haddad", "Karim Haji Nouri"
 		}
 		if !title && !institution(s, r) {
-			if commonWord(s.Lower[r]) && !s.Toks[r].AllCaps() {
+			if s.fact(r).common && !s.Toks[r].AllCaps() {
 				return k // "Central Television", "Logistics Co.": a common word inside a name
 			}
 			continue
@@ -69,7 +69,7 @@ func titleSplit(s *Sentence, k, j int) int {
 			return k
 		}
 		switch {
-		case len(wordsOf(s, from, j)) >= 2:
+		case wordCount(s, from, j) >= 2:
 			return from
 		case title && (titleAbbrevs[strings.TrimSuffix(s.Lower[r], ".")] || r > k || s.usesLower(s.Lower[r])):
 			return from // "Ms Lina", "Foreign Minister Ruiz"; not "Dean Smith"
@@ -112,7 +112,7 @@ func honorific(s *Sentence, lead, k int) bool {
 		if s.Toks[m].Kind == textutil.Punct && s.Toks[m].Text == "." {
 			continue
 		}
-		if !titleWord(s, m) && !rankWords[s.Lower[m]] && !institution(s, m) && !commonWord(s.Lower[m]) {
+		if !titleWord(s, m) && !rankWords[s.Lower[m]] && !institution(s, m) && !s.fact(m).common {
 			return false
 		}
 	}
@@ -216,14 +216,53 @@ func skipModifiers(s *Sentence, k, j int) int {
 // joined is the folded words of [k, j) joined as WordNet writes a
 // compound ("saudi_arabia").
 func joined(s *Sentence, k, j int) string {
-	return strings.ToLower(strings.Join(wordsOf(s, k, j), "_"))
+	if j-k == 1 {
+		return stripAffix(s.Lower[k])
+	}
+	var b strings.Builder
+	for m := k; m < j; m++ {
+		if s.Toks[m].Kind != textutil.Word {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte('_')
+		}
+		if m == j-1 {
+			b.WriteString(stripAffix(s.Lower[m]))
+		} else {
+			b.WriteString(s.Lower[m])
+		}
+	}
+	return b.String()
+}
+
+// whole is WordNet's entry for the run [k, j) read whole ("Saudi Arabia",
+// "Middle East"), remembered for the run last asked about: the rules of a
+// mention ask about the same run several times.
+func whole(s *Sentence, k, j int) (lexicon.Entry, bool) {
+	if s.whole.k != k || s.whole.j != j || !s.whole.set {
+		e, ok := lexicon.Lookup(joined(s, k, j))
+		s.whole.k, s.whole.j, s.whole.set, s.whole.e, s.whole.ok = k, j, true, e, ok
+	}
+	return s.whole.e, s.whole.ok
 }
 
 // properName reports whether WordNet knows the run [k, j) whole as a name
 // ("Saudi Arabia", "Middle East", "Red Cross").
 func properName(s *Sentence, k, j int) bool {
-	e, ok := lexicon.Lookup(joined(s, k, j))
+	e, ok := whole(s, k, j)
 	return ok && e.Proper
+}
+
+// wordCount is the number of words in [k, j).
+func wordCount(s *Sentence, k, j int) int {
+	n := 0
+	for m := k; m < j; m++ {
+		if s.Toks[m].Kind == textutil.Word {
+			n++
+		}
+	}
+	return n
 }
 
 // placeBeforePerson returns where a person's name starts after the place of
@@ -294,7 +333,7 @@ func placeNoun(w string) bool {
 // kindOfPeople reports whether a one-word run names a kind of people, a
 // faith or a people, not one entity ("Arab", "Muslim", "Saudi", "Islam").
 func kindOfPeople(s *Sentence, k, j int) bool {
-	return j-k == 1 && kindOfPeopleWord(strings.ToLower(stripAffix(s.Toks[k].Text)))
+	return j-k == 1 && kindOfPeopleWord(stripAffix(s.Lower[k]))
 }
 
 func kindOfPeopleWord(w string) bool {
@@ -305,7 +344,9 @@ func kindOfPeopleWord(w string) bool {
 // commonWord reports whether a folded word is a common English word:
 // WordNet knows it other than as a name or a name's adjective ("Islamic"),
 // or it is a function word.
-func commonWord(w string) bool {
+func commonWord(w string) bool { return factsOf(w).common }
+
+func commonWordOf(w string) bool {
 	if isFunction(w) || textutil.FunctionWords[w] {
 		return true
 	}
@@ -333,29 +374,16 @@ func commonName(s *Sentence, k, j int) bool {
 		return false // "Middle East", "Red Cross"
 	}
 	for m := k; m < j; m++ {
-		if !commonWord(strings.ToLower(stripAffix(s.Lower[m]))) || s.Toks[m].AllCaps() {
+		if !commonWord(stripAffix(s.Lower[m])) || s.Toks[m].AllCaps() {
 			return false
 		}
 	}
 	if j-k == 1 {
-		return s.usesLower(strings.ToLower(stripAffix(s.Lower[k])))
+		return s.usesLower(stripAffix(s.Lower[k]))
 	}
 	return !hasHead(s, k, j)
 }
 
-// wordsOf is the words of [k, j) as written, the last without its affix.
-func wordsOf(s *Sentence, k, j int) []string {
-	out := make([]string, 0, j-k)
-	for m := k; m < j; m++ {
-		if s.Toks[m].Kind == textutil.Word {
-			out = append(out, s.Toks[m].Text)
-		}
-	}
-	if len(out) > 0 {
-		out[len(out)-1] = stripAffix(out[len(out)-1])
-	}
-	return out
-}
 
 // titleComplement reports whether the run [k, j) completes a title before
 // it ("Minister of State", "Inspector General of Police, Rajkot"): after
@@ -366,7 +394,7 @@ func titleComplement(s *Sentence, k, j int) bool {
 		return false
 	}
 	for m := k; m < j; m++ {
-		if s.Toks[m].Kind == textutil.Word && !commonWord(strings.ToLower(stripAffix(s.Lower[m]))) {
+		if s.Toks[m].Kind == textutil.Word && !commonWord(stripAffix(s.Lower[m])) {
 			return false
 		}
 	}

@@ -42,7 +42,7 @@ type qclaim struct {
 	unsure          string // why a slot is not sure
 }
 
-func (quantities) Extract(s *Sentence) []model.Claim {
+func (quantities) Extract(s *Sentence, out []model.Claim) []model.Claim {
 	var qs []*qclaim
 	n := len(s.Toks)
 	for i := 0; i < n; i++ {
@@ -65,7 +65,6 @@ func (quantities) Extract(s *Sentence) []model.Claim {
 		i = max(q.end, f.j) - 1
 	}
 	coordinate(s, qs)
-	var out []model.Claim
 	for _, q := range qs {
 		thingsCounted(q)
 		if q.frame.Predicate == "" || (q.frame.Measure == "" && !q.measure) {
@@ -88,7 +87,7 @@ func figureStart(s *Sentence, i int) bool {
 		return true
 	case textutil.Word:
 		w := s.Lower[i]
-		return w == "a" || len(w) >= 3 && strings.ContainsRune("otfsen", rune(w[0]))
+		return w == "a" || len(w) >= 3 && strings.ContainsRune("otfsen", rune(w[0])) && s.fact(i).number
 	}
 	return false
 }

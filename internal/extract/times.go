@@ -33,8 +33,7 @@ var namedZones = map[string]string{
 
 var approxWords = words(`around about approximately roughly circa nearly almost shortly just some`)
 
-func (times) Extract(s *Sentence) []model.Claim {
-	var out []model.Claim
+func (times) Extract(s *Sentence, out []model.Claim) []model.Claim {
 	t, low := s.Toks, s.Lower
 	n := len(t)
 	for i := 0; i < n; i++ {

@@ -35,9 +35,18 @@ var (
 )
 
 // isFunction reports whether a folded word is a closed-class word.
-func isFunction(w string) bool {
-	return determiners[w] || pronouns[w] || auxiliaries[w] || prepositions[w] || conjunctions[w] || negations[w] || textutil.FunctionWords[w]
-}
+func isFunction(w string) bool { return functionWords[w] }
+
+// functionWords are the closed classes together, looked up once.
+var functionWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, set := range []map[string]bool{determiners, pronouns, auxiliaries, prepositions, conjunctions, negations, textutil.FunctionWords} {
+		for w := range set {
+			m[w] = true
+		}
+	}
+	return m
+}()
 
 // tags of the lexicon this package reads.
 var (
@@ -178,7 +187,9 @@ func phraseAt(s *Sentence, k int) (string, int) {
 var genericPeople = words(`people person persons individual individuals other others victim victims soul souls human humans`)
 
 // nounLemma is the lemma of a lower-case noun, "" when w is no noun.
-func nounLemma(w string) string {
+func nounLemma(w string) string { return factsOf(w).noun }
+
+func nounLemmaOf(w string) string {
 	if isFunction(w) {
 		return ""
 	}
@@ -186,7 +197,7 @@ func nounLemma(w string) string {
 	if !ok {
 		// "bridge-collapse": a hyphenated compound is a kind of its last word
 		if k := strings.LastIndexByte(w, '-'); k > 0 && k < len(w)-2 {
-			return nounLemma(w[k+1:])
+			return nounLemmaOf(w[k+1:])
 		}
 		return ""
 	}
@@ -255,7 +266,9 @@ func countryName(w string) string {
 }
 
 // verbLemma is the lemma of a verb form, "" when w is none.
-func verbLemma(w string) string {
+func verbLemma(w string) string { return factsOf(w).verb }
+
+func verbLemmaOf(w string) string {
 	if isFunction(w) && !auxiliaries[w] {
 		return ""
 	}
@@ -283,12 +296,8 @@ func isParticiple(w string) bool {
 // isIncidentNoun reports whether a lower-case noun names an incident in
 // some sense ("earthquake", "blast", "stampede", "collapse").
 func isIncidentNoun(w string) (string, bool) {
-	l := nounLemma(w)
-	if l == "" {
-		return "", false
-	}
-	e, ok := lexicon.Lookup(l)
-	return l, ok && e.May(tagIncident)
+	f := factsOf(w)
+	return f.noun, f.incident
 }
 
 // IncidentNoun returns the lemma of a folded incident noun, or "".
@@ -299,12 +308,3 @@ func IncidentNoun(w string) string {
 	return ""
 }
 
-// eventConcept is the incident a folded word names, as a noun's lemma
-// ("quakes" → "quake"), "" when none. Verbs are not counted here: "houses
-// collapsed" says nothing of which incident a corpus is about.
-func eventConcept(w string) string {
-	if l, ok := isIncidentNoun(w); ok {
-		return l
-	}
-	return ""
-}

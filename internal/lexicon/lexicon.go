@@ -30,9 +30,11 @@ import (
 	"bytes"
 	"compress/gzip"
 	_ "embed"
+	"hash/maphash"
 	"io"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unsafe"
 )
 
@@ -105,10 +107,35 @@ type irregular struct {
 	pos   POS
 }
 
+// node is what the table knows of one written word: its entry, if it is a
+// lemma, and the lemmas it is an irregular form of. One map lookup finds
+// both.
+type node struct {
+	entry     Entry
+	lemma     bool
+	irregular []irregular
+}
+
 type lexicon struct {
-	words     map[string]Entry
-	irregular map[string][]irregular
-	tags      map[string]Tag // "died/v" → its bit
+	words map[string]*node
+	tags  map[string]Tag // "died/v" → its bit
+}
+
+func (l *lexicon) node(w string) *node {
+	n := l.words[w]
+	if n == nil {
+		n = &node{}
+		l.words[w] = n
+	}
+	return n
+}
+
+// entry is the entry of a lemma, and whether w is one.
+func (l *lexicon) lookup(w string) (Entry, bool) {
+	if n := l.words[w]; n != nil && n.lemma {
+		return n.entry, true
+	}
+	return Entry{}, false
 }
 
 var (
@@ -124,7 +151,7 @@ func get() *lexicon {
 var posOf = [256]POS{'n': Noun, 'v': Verb, 'a': Adj, 'r': Adv}
 
 func decode(gz []byte) *lexicon {
-	l := &lexicon{words: make(map[string]Entry, 90000), irregular: map[string][]irregular{}, tags: map[string]Tag{}}
+	l := &lexicon{words: make(map[string]*node, 100000), tags: map[string]Tag{}}
 	zr, err := gzip.NewReader(bytes.NewReader(gz))
 	if err != nil {
 		panic("lexicon: the embedded table is broken: " + err.Error())
@@ -144,10 +171,12 @@ func decode(gz []byte) *lexicon {
 		word, rest, _ := strings.Cut(line, "\t")
 		if strings.HasPrefix(rest, "=") { // an irregular form: "died\t=die/v"
 			lemma, p, _ := strings.Cut(rest[1:], "/")
-			l.irregular[word] = append(l.irregular[word], irregular{lemma, posOf[p[0]]})
+			n := l.node(word)
+			n.irregular = append(n.irregular, irregular{lemma, posOf[p[0]]})
 			continue
 		}
-		l.words[word] = l.entry(rest)
+		n := l.node(word)
+		n.entry, n.lemma = l.entry(rest), true
 	}
 	return l
 }
@@ -214,13 +243,55 @@ func TagOf(name string, p POS) Tag {
 
 // Lookup is the entry of a lemma, lower case.
 func Lookup(lemma string) (Entry, bool) {
-	e, ok := get().words[lemma]
-	return e, ok
+	n := cachedNode(lemma)
+	if n == nil || !n.lemma {
+		return Entry{}, false
+	}
+	return n.entry, true
+}
+
+// Recent answers, one slot a hash: an article asks for the same few
+// hundred words again and again, and a slot stays in the processor's cache
+// where the table's 100,000 words do not. Slots hold immutable answers
+// behind atomic pointers, so any number of goroutines share them; the
+// answers are the table's, with or without the cache.
+const cacheSlots = 1 << 13
+
+type nodeAnswer struct {
+	w string
+	n *node
+}
+
+type lemmaAnswer struct {
+	w     string
+	p     POS
+	lemma string
+	ok    bool
+}
+
+var (
+	seed        = maphash.MakeSeed()
+	nodeCache   [cacheSlots]atomic.Pointer[nodeAnswer]
+	lemmaCache  [cacheSlots]atomic.Pointer[lemmaAnswer]
+	missingNode = &node{}
+)
+
+func cachedNode(w string) *node {
+	slot := &nodeCache[maphash.String(seed, w)&(cacheSlots-1)]
+	if a := slot.Load(); a != nil && a.w == w {
+		return a.n
+	}
+	n := get().words[w]
+	if n == nil {
+		n = missingNode
+	}
+	slot.Store(&nodeAnswer{w: strings.Clone(w), n: n})
+	return n
 }
 
 // detachments are WordNet's morphological rules (morphy): the suffix of an
 // inflected form and what replaces it in the base form.
-var detachments = map[POS][][2]string{
+var detachments = [Adv + 1][][2]string{
 	Noun: {{"s", ""}, {"ses", "s"}, {"xes", "x"}, {"zes", "z"}, {"ches", "ch"}, {"shes", "sh"}, {"men", "man"}, {"ies", "y"}},
 	Verb: {{"s", ""}, {"ies", "y"}, {"es", "e"}, {"es", ""}, {"ed", "e"}, {"ed", ""}, {"ing", "e"}, {"ing", ""}},
 	Adj:  {{"er", ""}, {"est", ""}, {"er", "e"}, {"est", "e"}},
@@ -231,27 +302,41 @@ var detachments = map[POS][][2]string{
 // irregular form's lemma ("died" → "die"), or w with a regular ending taken off ("firefighters",
 // "collapsed", "injuring"); ok is false when w is no form of a p.
 func Lemma(w string, p POS) (string, bool) {
+	slot := &lemmaCache[(maphash.String(seed, w)+uint64(p))&(cacheSlots-1)]
+	if a := slot.Load(); a != nil && a.p == p && a.w == w {
+		return a.lemma, a.ok
+	}
+	lemma, ok := lemmaOf(w, p)
+	slot.Store(&lemmaAnswer{w: strings.Clone(w), p: p, lemma: strings.Clone(lemma), ok: ok})
+	return lemma, ok
+}
+
+func lemmaOf(w string, p POS) (string, bool) {
 	l := get()
-	e, known := l.words[w]
-	known = known && e.POS&p != 0
+	n := l.words[w]
+	known := n != nil && n.lemma && n.entry.POS&p != 0
 	if known && p != Noun {
 		return w, true // "wound" is to wound before it is to wind
 	}
-	for _, ir := range l.irregular[w] {
-		if ir.pos&p != 0 {
-			return ir.lemma, true // "men" is the plural of "man" before it is a noun of its own
+	if n != nil {
+		for _, ir := range n.irregular {
+			if ir.pos&p != 0 {
+				return ir.lemma, true // "men" is the plural of "man" before it is a noun of its own
+			}
 		}
 	}
 	if known {
 		return w, true
 	}
-	for _, d := range detachments[p] {
-		if !strings.HasSuffix(w, d[0]) || len(w) <= len(d[0])+1 {
-			continue
-		}
-		base := w[:len(w)-len(d[0])] + d[1]
-		if e, ok := l.words[base]; ok && e.POS&p != 0 {
-			return base, true
+	if int(p) < len(detachments) {
+		for _, d := range detachments[p] {
+			if !strings.HasSuffix(w, d[0]) || len(w) <= len(d[0])+1 {
+				continue
+			}
+			base := w[:len(w)-len(d[0])] + d[1]
+			if e, ok := l.lookup(base); ok && e.POS&p != 0 {
+				return base, true
+			}
 		}
 	}
 	// a doubled final consonant: "stopped", "shipping"
@@ -259,7 +344,7 @@ func Lemma(w string, p POS) (string, bool) {
 		if p == Verb && strings.HasSuffix(w, suf) && len(w) > len(suf)+2 {
 			stem := w[:len(w)-len(suf)]
 			if n := len(stem); stem[n-1] == stem[n-2] {
-				if e, ok := l.words[stem[:n-1]]; ok && e.POS&Verb != 0 {
+				if e, ok := l.lookup(stem[:n-1]); ok && e.POS&Verb != 0 {
 					return stem[:n-1], true
 				}
 			}
@@ -274,8 +359,8 @@ func Lemma(w string, p POS) (string, bool) {
 func Participle(verb string) string {
 	l := get()
 	best := ""
-	for form, irs := range l.irregular {
-		for _, ir := range irs {
+	for form, n := range l.words {
+		for _, ir := range n.irregular {
 			if ir.lemma == verb && ir.pos&Verb != 0 && strings.HasSuffix(form, "n") && (best == "" || form < best) {
 				best = form
 			}
@@ -299,6 +384,6 @@ func Word(w string, p POS) (Entry, string, bool) {
 	if !ok {
 		return Entry{}, "", false
 	}
-	e := get().words[lemma]
+	e, _ := Lookup(lemma)
 	return e, lemma, true
 }
