@@ -24,6 +24,7 @@ import (
 
 	"dossier"
 	"dossier/internal/build"
+	"dossier/internal/ledgertext"
 	"dossier/internal/serve"
 )
 
@@ -37,6 +38,9 @@ Usage:
   dossier build [-s SITE_DIR] [-d OUT_DIR] [--watch]   build the site
   dossier serve [-s SITE_DIR] [--port 1313] [--bind 127.0.0.1]
                                                       build, serve, rebuild on change
+  dossier ledger [-s SITE_DIR] [-f FACT]              print every fact's verdict, its
+                                                      reason and its claims with their
+                                                      frames, as text
   dossier version                                      print the version
   dossier help                                         show this text
 
@@ -51,6 +55,7 @@ Flags:
   --cpuprofile FILE       write a Go CPU profile of the build to FILE
   --memprofile FILE       write a Go allocation profile of the build to FILE
   --port N, --bind ADDR   serve: where to listen (default 127.0.0.1:1313)
+  -f, --fact ID           ledger: only the fact with this id (its page's slug)
 
 Exit status: 0 built, 1 the build failed (nothing was written), 2 bad usage.
 `
@@ -77,6 +82,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return cmdBuild(args[1:], stdout, stderr)
 	case "serve", "server":
 		return cmdServe(args[1:], stdout, stderr)
+	case "ledger":
+		return cmdLedger(args[1:], stdout, stderr)
 	case "version", "--version", "-v":
 		fmt.Fprintf(stdout, "dossier %s\n", version)
 		return 0
@@ -145,6 +152,34 @@ func reporter(c common, stdout, stderr io.Writer) func(build.Result, error) {
 				t.Read, t.Extract, t.Align, t.Site, t.Render, t.Publish)
 		}
 	}
+}
+
+// cmdLedger prints the ledger as text: nothing is written to disk.
+func cmdLedger(args []string, stdout, stderr io.Writer) int {
+	var c common
+	var fact string
+	fl := flags("ledger", &c)
+	fl.StringVar(&fact, "f", "", "")
+	fl.StringVar(&fact, "fact", "", "")
+	if !parse(fl, args, stderr) {
+		return 2
+	}
+	led, res, err := build.Ledger(build.Options{SiteDir: c.src, Builtin: dossier.Files})
+	fmt.Fprint(stderr, res.Diags.Format("dossier"))
+	if err != nil {
+		fmt.Fprintf(stderr, "dossier: error: %v\n", err)
+		return 1
+	}
+	found, err := ledgertext.Write(stdout, &led, ledgertext.Options{Fact: fact})
+	if err != nil {
+		fmt.Fprintf(stderr, "dossier: error: %v\n", err)
+		return 1
+	}
+	if !found {
+		fmt.Fprintf(stderr, "dossier: error: no fact %q\ndossier: hint: run 'dossier ledger' for every fact's id\n", fact)
+		return 1
+	}
+	return 0
 }
 
 func cmdBuild(args []string, stdout, stderr io.Writer) int {

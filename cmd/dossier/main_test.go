@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"dossier/internal/testutil"
 )
 
 func runCLI(args ...string) (int, string, string) {
@@ -54,5 +56,37 @@ func TestBuildExitCodes(t *testing.T) {
 	code, _, stderr = runCLI("build", "-s", filepath.Join(site, "nowhere"))
 	if code != 1 || !strings.Contains(stderr, "content/articles: no articles folder") {
 		t.Errorf("missing site: exit %d\n%s", code, stderr)
+	}
+}
+
+// `dossier ledger` prints every fact's verdict, reason and claims; the seed
+// site's ledger is reviewed as a golden file. One fact can be asked for,
+// and a fact that is not there is an error with a hint.
+func TestLedger(t *testing.T) {
+	site := t.TempDir()
+	arts := filepath.Join(site, "content", "articles")
+	if err := os.MkdirAll(arts, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	seeds, _ := filepath.Glob(filepath.Join(testutil.RepoRoot(), "content", "articles", "*"))
+	for _, p := range seeds {
+		b, _ := os.ReadFile(p)
+		os.WriteFile(filepath.Join(arts, filepath.Base(p)), b, 0o644)
+	}
+	code, stdout, stderr := runCLI("ledger", "-s", site)
+	if code != 0 {
+		t.Fatalf("ledger: exit %d\n%s", code, stderr)
+	}
+	testutil.Golden(t, "ledger-seeds.txt", []byte(stdout))
+	if _, err := os.Stat(filepath.Join(site, "public")); err == nil {
+		t.Error("ledger wrote a site")
+	}
+	code, stdout, _ = runCLI("ledger", "-s", site, "--fact", "raid-date")
+	if code != 0 || !strings.HasPrefix(stdout, "\nraid-date — Date of the raid\n  verdict   disputed") || strings.Contains(stdout, "raid-time") {
+		t.Errorf("ledger --fact raid-date: exit %d\n%s", code, stdout)
+	}
+	code, _, stderr = runCLI("ledger", "-s", site, "-f", "no-such-fact")
+	if code != 1 || !strings.Contains(stderr, `dossier: error: no fact "no-such-fact"`) || !strings.Contains(stderr, "dossier: hint:") {
+		t.Errorf("unknown fact: exit %d %q", code, stderr)
 	}
 }

@@ -255,24 +255,58 @@ func CompileCorpus(articles string, builtin fs.FS) ([]render.File, Result, error
 	return Compile(Options{SiteDir: site, Builtin: builtin})
 }
 
-// compile runs every stage. With emit, each rendered file goes to emit as
-// soon as it is ready and none is returned; without, they are returned.
-// Rendering is skipped when the input already has errors.
-func (b *Builder) compile(changed []string, emit func(render.File) error, keep func(site.Page, func() any) bool) ([]render.File, Result, error) {
+// Ledger runs the stages up to alignment and returns the ledger, for
+// `dossier ledger`: nothing is rendered or written.
+func Ledger(opts Options) (model.Ledger, Result, error) {
 	var res Result
-	fsys := os.DirFS(b.opts.SiteDir)
+	led, _, _, err := NewBuilder(opts).ledger(os.DirFS(opts.SiteDir), nil, &res)
+	return led, res, err
+}
+
+// ledger reads the articles (those in changed, or all), runs the
+// per-article stages on what the cache does not hold, and aligns them.
+func (b *Builder) ledger(fsys fs.FS, changed []string, res *Result) (model.Ledger, []*model.Article, []*model.Doc, error) {
 	t := time.Now()
+	paths, now, keys, err := b.read(fsys, changed, res)
+	if err != nil {
+		return model.Ledger{}, nil, nil, err
+	}
+	res.Timings.Read = time.Since(t)
+	t = time.Now()
+	entries, kept := b.extract(paths, now, keys, res)
+	res.Timings.Extract = time.Since(t)
+	t = time.Now()
+	var in []align.Input
+	var ptrs []*model.Article
+	var docs []*model.Doc
+	for _, e := range entries {
+		if !kept[e.Article.File] {
+			continue
+		}
+		in = append(in, align.Input{Article: &e.Article, Doc: &e.Doc, Claims: e.Result.Claims, Events: e.Result.Events, ReportDate: e.Result.ReportDate, Shingles: e.Shingles})
+		ptrs = append(ptrs, &e.Article)
+		docs = append(docs, &e.Doc)
+	}
+	res.Articles = len(in)
+	led := align.Align(in)
+	res.Timings.Align = time.Since(t)
+	res.Facts = len(led.Facts)
+	for _, f := range led.Facts {
+		if f.Status == model.Disputed {
+			res.Disputed++
+		}
+	}
+	return led, ptrs, docs, nil
+}
+
+// read lists the articles and reads those that changed (all, when changed
+// is nil), keying each by its bytes.
+func (b *Builder) read(fsys fs.FS, changed []string, res *Result) ([]string, map[string]file, []cache.Key, error) {
 	paths, diags, err := corpus.List(fsys)
 	res.Diags = append(res.Diags, diags...)
 	if err != nil {
-		return nil, res, err
+		return nil, nil, nil, err
 	}
-	cfg, diags, err := corpus.LoadConfig(fsys)
-	res.Diags = append(res.Diags, diags...)
-	if err != nil {
-		return nil, res, err
-	}
-	// read what changed (everything when we do not know)
 	dirty := map[string]bool{}
 	for _, p := range changed {
 		dirty[p] = true
@@ -284,7 +318,7 @@ func (b *Builder) compile(changed []string, emit func(render.File) error, keep f
 		if !ok || changed == nil || dirty[p] {
 			raw, err := fs.ReadFile(fsys, p)
 			if err != nil {
-				return nil, res, fmt.Errorf("read %s: %w", p, err)
+				return nil, nil, nil, fmt.Errorf("read %s: %w", p, err)
 			}
 			sum := sha256.Sum256(raw)
 			f = file{raw: raw, key: cache.Key{Path: p, ContentSHA256: hex.EncodeToString(sum[:]), StagesVersion: cache.StagesVersion}}
@@ -293,10 +327,13 @@ func (b *Builder) compile(changed []string, emit func(render.File) error, keep f
 		keys[i] = f.key
 	}
 	b.files = now
-	res.Timings.Read = time.Since(t)
+	return paths, now, keys, nil
+}
 
-	// per-article stages, in parallel, for articles not in the cache
-	t = time.Now()
+// extract runs the per-article stages, in parallel, on the articles the
+// cache does not hold, and drops duplicate articles; kept names the files
+// that stay.
+func (b *Builder) extract(paths []string, now map[string]file, keys []cache.Key, res *Result) ([]*cache.Entry, map[string]bool) {
 	entries := make([]*cache.Entry, len(paths))
 	var todo []int
 	for i, k := range keys {
@@ -330,34 +367,29 @@ func (b *Builder) compile(changed []string, emit func(render.File) error, keep f
 		res.Diags = append(res.Diags, e.Diags...)
 		arts[i] = e.Article
 	}
-	arts, diags = corpus.Dedupe(arts)
+	arts, diags := corpus.Dedupe(arts)
 	res.Diags = append(res.Diags, diags...)
 	kept := map[string]bool{}
 	for _, a := range arts {
 		kept[a.File] = true
 	}
-	res.Timings.Extract = time.Since(t)
+	return entries, kept
+}
 
-	t = time.Now()
-	var in []align.Input
-	var ptrs []*model.Article
-	var docs []*model.Doc
-	for _, e := range entries {
-		if !kept[e.Article.File] {
-			continue
-		}
-		in = append(in, align.Input{Article: &e.Article, Doc: &e.Doc, Claims: e.Result.Claims, Events: e.Result.Events, ReportDate: e.Result.ReportDate, Shingles: e.Shingles})
-		ptrs = append(ptrs, &e.Article)
-		docs = append(docs, &e.Doc)
+// compile runs every stage. With emit, each rendered file goes to emit as
+// soon as it is ready and none is returned; without, they are returned.
+// Rendering is skipped when the input already has errors.
+func (b *Builder) compile(changed []string, emit func(render.File) error, keep func(site.Page, func() any) bool) ([]render.File, Result, error) {
+	var res Result
+	fsys := os.DirFS(b.opts.SiteDir)
+	cfg, diags, err := corpus.LoadConfig(fsys)
+	res.Diags = append(res.Diags, diags...)
+	if err != nil {
+		return nil, res, err
 	}
-	res.Articles = len(in)
-	led := align.Align(in)
-	res.Timings.Align = time.Since(t)
-	res.Facts = len(led.Facts)
-	for _, f := range led.Facts {
-		if f.Status == model.Disputed {
-			res.Disputed++
-		}
+	led, ptrs, docs, err := b.ledger(fsys, changed, &res)
+	if err != nil {
+		return nil, res, err
 	}
 	prev := registry.Registry{}
 	if data, err := fs.ReadFile(fsys, registry.File); err == nil {
@@ -367,7 +399,7 @@ func (b *Builder) compile(changed []string, emit func(render.File) error, keep f
 	}
 	next, retired := registry.Update(prev, led.Facts)
 	b.registry = next.Bytes()
-	t = time.Now()
+	t := time.Now()
 	s := site.Build(site.Input{Articles: ptrs, Docs: docs, Ledger: &led, Retired: retired,
 		Config: site.Config{Title: cfg.Title, Description: cfg.Description}})
 	res.Timings.Site = time.Since(t)
@@ -417,8 +449,8 @@ func (b *Builder) compile(changed []string, emit func(render.File) error, keep f
 	if !res.Diags.HasErrors() {
 		b.mu.Lock()
 		b.prev = s
-		b.known = make(map[string]bool, len(paths))
-		for _, p := range paths {
+		b.known = make(map[string]bool, len(b.files))
+		for p := range b.files {
 			b.known[p] = true
 		}
 		b.mu.Unlock()
