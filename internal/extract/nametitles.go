@@ -384,7 +384,6 @@ func commonName(s *Sentence, k, j int) bool {
 	return !hasHead(s, k, j)
 }
 
-
 // titleComplement reports whether the run [k, j) completes a title before
 // it ("Minister of State", "Inspector General of Police, Rajkot"): after
 // "of" or "for" that follows a capitalised title or body word, made of

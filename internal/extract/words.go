@@ -307,4 +307,3 @@ func IncidentNoun(w string) string {
 	}
 	return ""
 }
-
