@@ -378,31 +378,52 @@ func reasons(cs []conflict, f *model.Fact, w *world) string {
 // its sources: "October 19, 2023 (000, 001, 004) vs October 28, 2025
 // (003) vs October 29, 2025 (002, 004): different values".
 func valueReason(cs []conflict, f *model.Fact) string {
-	in := map[*model.FactClaim]bool{}
+	var diff []conflict
 	for _, c := range cs {
 		if c.why == "different values" {
-			for _, s := range []*stmt{c.a, c.b} {
-				for _, i := range s.claims {
-					in[&f.Claims[i]] = true
-				}
-			}
+			diff = append(diff, c)
 		}
 	}
-	if len(in) == 0 {
+	if len(diff) == 0 {
 		return ""
 	}
-	var parts []string
-	for _, g := range f.Groups {
-		arts := map[string]bool{}
-		for _, i := range g.Claims {
-			if in[&f.Claims[i]] {
-				arts[f.Claims[i].Article] = true
+	// each group of compatible values with the sources that give it
+	sources := func(ss []*stmt) map[string]map[string]bool {
+		by := map[string]map[string]bool{}
+		for _, s := range ss {
+			d := groupDisplay(f, s.rep)
+			if by[d] == nil {
+				by[d] = map[string]bool{}
+			}
+			for a := range s.articles {
+				by[d][a] = true
 			}
 		}
-		if len(arts) > 0 {
-			parts = append(parts, g.Display+" ("+strings.Join(sortedKeys(arts), ", ")+")")
-		}
+		return by
 	}
+	list := func(by map[string]map[string]bool) []string {
+		var parts []string
+		for _, d := range sortedKeys(by) {
+			parts = append(parts, d+" ("+strings.Join(sortedKeys(by[d]), ", ")+")")
+		}
+		return parts
+	}
+	if odd := oddOneOut(diff); odd != nil {
+		var others []*stmt
+		for _, c := range diff {
+			if c.a == odd {
+				others = append(others, c.b)
+			} else {
+				others = append(others, c.a)
+			}
+		}
+		return list(sources([]*stmt{odd}))[0] + " against " + capJoin(list(sources(others)), " and ", "values") + ": different values"
+	}
+	var all []*stmt
+	for _, c := range diff {
+		all = append(all, c.a, c.b)
+	}
+	parts := list(sources(all))
 	if len(parts) < 2 {
 		return ""
 	}
@@ -427,21 +448,31 @@ func describe(s *stmt) string {
 }
 
 func notComparableReason(cs []conflict, w *world) string {
-	seen := map[string]bool{}
-	var parts []string
+	// each value with the bodies that gave it
+	by := map[string]map[string]bool{}
+	num := map[string]float64{}
 	for _, c := range cs {
-		a, b := c.a.rep, c.b.rep
-		if a.AuthorityKey > b.AuthorityKey {
-			a, b = b, a
-		}
-		s := a.Display + " (" + a.Authority + ") and " + b.Display + " (" + b.Authority + ")"
-		if !seen[s] {
-			seen[s] = true
-			parts = append(parts, s)
+		for _, x := range []*model.FactClaim{c.a.rep, c.b.rep} {
+			if by[x.Display] == nil {
+				by[x.Display] = map[string]bool{}
+			}
+			if x.Authority != "" {
+				by[x.Display][x.Authority] = true
+			}
+			num[x.Display] = qtyNumber(x)
 		}
 	}
-	sort.Strings(parts)
-	return capJoin(parts, "; ", "pairs") + " are different agencies' measurements: not comparable"
+	ds := sortedKeys(by)
+	sort.SliceStable(ds, func(i, j int) bool { return num[ds[i]] < num[ds[j]] })
+	var parts []string
+	for _, d := range ds {
+		if len(by[d]) == 0 {
+			parts = append(parts, d)
+			continue
+		}
+		parts = append(parts, d+" ("+capJoin(sortedKeys(by[d]), ", ", "bodies")+")")
+	}
+	return capJoin(parts, " and ", "values") + " are different agencies' measurements: not comparable"
 }
 
 func unsureReason(cs []conflict) string {
@@ -512,24 +543,71 @@ func conflictStatement(f *model.Fact, cs []conflict) string {
 			return s
 		}
 	}
-	byValue := map[string]string{}
-	num := map[string]float64{}
-	for _, c := range claims {
-		if _, ok := byValue[c.Value]; !ok {
-			byValue[c.Value] = c.Display
-			if c.Qty != nil {
-				num[c.Display] = c.Qty.Number
+	// each value as its group of compatible values shows it ("10 kilometers"
+	// for "6 miles" too), the odd one out first when every conflict is with it
+	show := func(c *model.FactClaim) string { return groupDisplay(f, c) }
+	if odd := oddOneOut(cs); odd != nil {
+		others := map[string]float64{}
+		for _, c := range cs {
+			o := c.a.rep
+			if o == odd.rep || show(o) == show(odd.rep) {
+				o = c.b.rep
 			}
+			others[show(o)] = qtyNumber(o)
+		}
+		if len(others) > 1 {
+			ds := sortedKeys(others)
+			sort.SliceStable(ds, func(i, j int) bool { return others[ds[i]] < others[ds[j]] })
+			return show(odd.rep) + " vs " + capJoin(ds, " / ", "values")
 		}
 	}
-	var ds []string
-	for _, v := range sortedKeys(byValue) {
-		ds = append(ds, byValue[v])
+	num := map[string]float64{}
+	for i := range claims {
+		num[show(&claims[i])] = qtyNumber(&claims[i])
 	}
+	ds := sortedKeys(num)
 	if f.Kind == "quantity" {
 		sort.SliceStable(ds, func(i, j int) bool { return num[ds[i]] < num[ds[j]] })
 	}
 	return capJoin(ds, " vs ", "values")
+}
+
+// oddOneOut is the statement every conflict of cs involves, when there is
+// one and the conflicts are more than one ("6.3 vs 6.1 / 6.5").
+func oddOneOut(cs []conflict) *stmt {
+	if len(cs) < 2 {
+		return nil
+	}
+	for _, cand := range []*stmt{cs[0].a, cs[0].b} {
+		all := true
+		for _, c := range cs[1:] {
+			all = all && (c.a == cand || c.b == cand)
+		}
+		if all {
+			return cand
+		}
+	}
+	return nil
+}
+
+// groupDisplay is how the fact's group of compatible values that holds c
+// shows its value; c's own display when it is in none.
+func groupDisplay(f *model.Fact, c *model.FactClaim) string {
+	for _, g := range f.Groups {
+		for _, i := range g.Claims {
+			if &f.Claims[i] == c || f.Claims[i].Claim == c.Claim {
+				return g.Display
+			}
+		}
+	}
+	return c.Display
+}
+
+func qtyNumber(c *model.FactClaim) float64 {
+	if c.Qty != nil {
+		return c.Qty.Number
+	}
+	return 0
 }
 
 // dateConflict states conflicting dates by day and by year.
@@ -678,7 +756,6 @@ func keyOf(c *model.FactClaim) sigKey { return sigKey{c.Value, c.Display, c.Auth
 // joins the one group it is compatible with; one that fits several groups
 // is vague; one that fits none starts a group.
 func cluster(claims []model.FactClaim) ([]model.ValueGroup, []int) {
-	meas := len(claims) > 0 && claims[0].Qty != nil && measured(claims[0].Predicate)
 	same := map[sigKey][]int{}
 	var reps []int
 	for i := range claims {
@@ -695,7 +772,9 @@ func cluster(claims []model.FactClaim) ([]model.ValueGroup, []int) {
 		var fits []int
 		for g := range groups {
 			rep := &claims[groups[g].Claims[0]]
-			if comparable, ok := compare(rep, &claims[i], meas); !comparable || ok {
+			// by value alone: two agencies' measurements are two values
+			// ("6.1" and "6.5"), however their verdict reads
+			if comparable, ok := compare(rep, &claims[i], false); !comparable || ok {
 				fits = append(fits, g)
 			}
 		}

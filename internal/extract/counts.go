@@ -43,6 +43,7 @@ func count(s *Sentence, q *qclaim) {
 		changeSubject(s, q)
 	}
 	partBefore(s, q)
+	tollOwnerBefore(s, q)
 	if q.frame.Measure == "" && humanPredicates[q.frame.Predicate] {
 		q.frame.Measure, q.person = "person", true // "killing 80", "nine missing"
 	}
@@ -600,34 +601,66 @@ put puts raised raise raises officially so far nearly almost more than over alre
 // "the toll according to the minister is 132", "raised the death toll
 // from the blasts from 139 to 145".
 func tollBefore(s *Sentence, q *qclaim) {
+	k := tollAt(s, q.fig.start)
+	if k < 0 {
+		return
+	}
+	low := s.Lower
+	q.frame.Predicate, q.predAt = "killed", k
+	if k > 0 && (low[k-1] == "injury" || low[k-1] == "casualty") {
+		q.frame.Predicate = map[string]string{"injury": "injured", "casualty": "casualties"}[low[k-1]]
+	}
+	q.frame.Measure, q.person = "person", true
+	tollOwner(s, q, k)
+}
+
+// tollOwnerBefore gives a count of the dead that names its own noun and
+// verb the owner of the toll it is the value of: "Peru's death toll has
+// nearly doubled to 464 pilgrims killed" counts Peru's dead.
+func tollOwnerBefore(s *Sentence, q *qclaim) {
+	if q.frame.Group != "" || q.frame.Predicate != "killed" || !q.person {
+		return
+	}
+	if k := tollAt(s, q.fig.start); k >= 0 && s.Lower[k] == "toll" && k > 0 && s.Lower[k-1] == "death" {
+		tollOwner(s, q, k)
+	}
+}
+
+// increaseVerb reports whether a folded word is a form of a verb of a
+// figure growing ("doubled", "soared", "surges"), by WordNet.
+func increaseVerb(w string) bool {
+	e, _, ok := lexicon.Word(w, lexicon.Verb)
+	return ok && e.Has(tagIncreased)
+}
+
+var tagIncreased = lexicon.TagOf("increased", lexicon.Verb)
+
+// tollAt is the toll word a figure at start is the value of ("toll" of
+// "the death toll has risen to 717"), or -1.
+func tollAt(s *Sentence, start int) int {
 	t, low := s.Toks, s.Lower
-	for k := q.fig.start - 1; k >= 0 && k >= q.fig.start-16; k-- {
+	for k := start - 1; k >= 0 && k >= start-16; k-- {
 		w := low[k]
 		if tollWords[w] {
 			if w != "toll" && !(k > 0 && (low[k-1] == "death" || low[k-1] == "casualty")) {
-				return
+				return -1
 			}
-			q.frame.Predicate, q.predAt = "killed", k
-			if k > 0 && (low[k-1] == "injury" || low[k-1] == "casualty") {
-				q.frame.Predicate = map[string]string{"injury": "injured", "casualty": "casualties"}[low[k-1]]
-			}
-			q.frame.Measure, q.person = "person", true
-			tollOwner(s, q, k)
-			return
+			return k
 		}
 		switch {
 		case w == ";" || w == "." || w == "and" || w == "while" || w == "but":
-			return
+			return -1
 		case t[k].Kind == textutil.Number:
 			// "raised the death toll from 139 to 145": the earlier figure
 			if !(k > 0 && low[k-1] == "from" && k+1 < len(low) && low[k+1] == "to") {
-				return
+				return -1
 			}
-		case t[k].Kind != textutil.Word, t[k].Cap(), changeWords[w], isFunction(w), IncidentNoun(w) != "":
+		case t[k].Kind != textutil.Word, t[k].Cap(), changeWords[w], isFunction(w), IncidentNoun(w) != "", increaseVerb(w):
 		case isParticiple(w) || speechVerb(w):
-			return // another verb: "the toll … as rescuers found 60 more", "the toll included 17 firefighters"
+			return -1 // another verb: "the toll … as rescuers found 60 more", "the toll included 17 firefighters"
 		}
 	}
+	return -1
 }
 
 // tollOwner reads whose toll it is: a country's own dead ("Peru's hajj

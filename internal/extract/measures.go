@@ -77,6 +77,9 @@ func magnitude(s *Sentence, q *qclaim) bool {
 		return false
 	}
 	q.measure = true
+	if q.fig.v.Hi != q.fig.v.Lo && q.fig.v.Qualifier == "between" {
+		return true // "between 3.0 and 3.9 magnitude": a class of tremors, no one event's magnitude
+	}
 	q.frame.Predicate, q.frame.Measure = "magnitude", ""
 	q.predAt = at
 	if low[at] == "magnitudes" {

@@ -199,6 +199,7 @@ func TestFrames(t *testing.T) {
 		{"Peru has 465 of its pilgrims killed, while Bolivia had 146 and Chile 100.", "", "pred=killed of=pilgrim group=bolivia", "146"},
 		{"Peru has 465 of its pilgrims killed, while Bolivia had 146 and Chile 100.", "", "pred=killed of=pilgrim group=chile", "100"},
 		{"Peru lost the most, 464 dead, followed by Bolivia with 75.", "", "pred=killed of=person group=bolivia", "75"},
+		{"Peru's death toll from the disaster has nearly doubled to 464 pilgrims killed.", "", "pred=killed of=pilgrim group=peru event=catastrophe", "464"},
 	} {
 		var c *model.Claim
 		for _, x := range claimsOf(t, tc.text, tc.published) {
@@ -227,6 +228,16 @@ func TestFrames(t *testing.T) {
 			if c.Kind == model.KindQuantity && c.Qty.Number != 12 {
 				t.Errorf("%q: %q is not a figure of anything (%s)", text, c.Text, frameString(c.Frame))
 			}
+		}
+	}
+}
+
+// A range of magnitudes is a class of tremors ("four aftershocks between
+// 4.0 to 4.9 magnitude"), never one quake's magnitude.
+func TestMagnitudeRangeIsNoMagnitude(t *testing.T) {
+	for _, c := range claimsOf(t, "There were 411 aftershocks, four of them between 4.0 to 4.9 magnitude.", "") {
+		if c.Predicate == "magnitude" {
+			t.Errorf("%q read as a magnitude (%s)", c.Text, frameString(c.Frame))
 		}
 	}
 }

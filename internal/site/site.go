@@ -170,7 +170,12 @@ const MaxListed = 12
 type Fact struct {
 	ID, Title, Kind, Status, Verdict, Conflict string
 	Page                                       string
-	Possible, Precision                        bool
+	// Reason says why the fact has its verdict, sources named by outlet.
+	Reason string
+	// Parent is the updated figure a fact of conflicting reports belongs
+	// to; Conflicts, on that figure, the fact of its conflicting reports.
+	Parent, Conflicts   *Link
+	Possible, Precision bool
 	Values                                     []ValueGroup
 	TopValues                                  []ValueGroup // the first MaxListed values, for summaries
 	MoreValues                                 int          // values beyond MaxValues, counted only
@@ -272,6 +277,8 @@ type Site struct {
 	Internal      []*Fact
 	Updates       []*Fact
 	Precision     []*Fact
+	Possibly      []*Fact // possibly conflicting: shown apart, never counted as disputes
+	NotComparable []*Fact // values that measure different things
 	Spellings     []*Entity
 	Overlaps      []OverlapRow
 	Pages         []Page
@@ -384,6 +391,16 @@ func Build(in Input) *Site {
 			Page: FactPage(f.ID), Possible: f.Status == model.PossiblyConflicting, Precision: f.Precision, Sources: len(f.Sources), Independent: f.Independent,
 			Sequence: f.Sequence}
 		sf.Verdict = verdict(f)
+		sf.Reason = readableReason(f.Reason, func(id string) (string, bool) {
+			a, ok := arts[id]
+			if !ok {
+				return "", false
+			}
+			if a.Meta.Outlet != "" {
+				return a.Meta.Outlet, true
+			}
+			return srcLinks[id].Text, true
+		})
 		display := func(c model.FactClaim) string {
 			if c.Entity != "" {
 				return entityName[c.Entity]
@@ -492,11 +509,25 @@ func Build(in Input) *Site {
 		if len(f.Internal) > 0 {
 			s.Internal = append(s.Internal, sf)
 		}
-		if f.Status == model.Updated {
+		switch f.Status {
+		case model.Updated:
 			s.Updates = append(s.Updates, sf)
+		case model.PossiblyConflicting:
+			s.Possibly = append(s.Possibly, sf)
+		case model.NotComparable:
+			s.NotComparable = append(s.NotComparable, sf)
 		}
 		if f.Precision {
 			s.Precision = append(s.Precision, sf)
+		}
+	}
+	for _, f := range led.Facts {
+		sf := factByID[f.ID]
+		if p := factByID[f.Parent]; p != nil {
+			sf.Parent = &Link{Href: p.Page, Text: p.Title}
+		}
+		if c := factByID[f.Conflicts]; c != nil {
+			sf.Conflicts = &Link{Href: c.Page, Text: c.Title}
 		}
 	}
 	// contradictions by kind
@@ -1059,4 +1090,39 @@ func appendFragmentEscaped(b []byte, s string) []byte {
 		}
 	}
 	return b
+}
+
+// readableReason names the sources a verdict's reason cites by the name a
+// reader knows (name gives it for an article id): the reason lists article
+// ids inside parentheses, between "; " and ", " ("6.1 (01, 05; U.S.
+// Geological Survey)").
+func readableReason(reason string, name func(id string) (string, bool)) string {
+	var b strings.Builder
+	for {
+		open := strings.IndexByte(reason, '(')
+		if open < 0 {
+			b.WriteString(reason)
+			return b.String()
+		}
+		end := strings.IndexByte(reason[open:], ')')
+		if end < 0 {
+			b.WriteString(reason)
+			return b.String()
+		}
+		end += open
+		b.WriteString(reason[:open+1])
+		parts := strings.Split(reason[open+1:end], "; ")
+		for i, part := range parts {
+			ids := strings.Split(part, ", ")
+			for j, id := range ids {
+				if n, ok := name(id); ok {
+					ids[j] = n
+				}
+			}
+			parts[i] = strings.Join(ids, ", ")
+		}
+		b.WriteString(strings.Join(parts, "; "))
+		b.WriteByte(')')
+		reason = reason[end+1:]
+	}
 }
