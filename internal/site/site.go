@@ -174,21 +174,21 @@ type Fact struct {
 	Reason string
 	// Parent is the updated figure a fact of conflicting reports belongs
 	// to; Conflicts, on that figure, the fact of its conflicting reports.
-	Parent, Conflicts   *Link
-	Possible, Precision bool
-	Values                                     []ValueGroup
-	TopValues                                  []ValueGroup // the first MaxListed values, for summaries
-	MoreValues                                 int          // values beyond MaxValues, counted only
-	Vague                                      ValueGroup   // statements that fit several values
-	Internal                                   []Link
-	MoreInternal                               int
-	Sequence                                   []model.Step
-	SequenceLinks                              []Link
-	Sources, Independent                       int
-	Entity                                     *Link
-	nRows                                      int
-	rows                                       func(lo, hi int) []Row // the citation table, laid out a page at a time
-	rowInputs                                  func(h hash.Hash, lo, hi int)
+	Parent, Conflicts    *Link
+	Possible, Precision  bool
+	Values               []ValueGroup
+	TopValues            []ValueGroup // the first MaxListed values, for summaries
+	MoreValues           int          // values beyond MaxValues, counted only
+	Vague                ValueGroup   // statements that fit several values
+	Internal             []Link
+	MoreInternal         int
+	Sequence             []model.Step
+	SequenceLinks        []Link
+	Sources, Independent int
+	Entity               *Link
+	nRows                int
+	rows                 func(lo, hi int) []Row // the citation table, laid out a page at a time
+	rowInputs            func(h hash.Hash, lo, hi int)
 }
 
 // Entity is an entity page.
