@@ -518,6 +518,8 @@ func quantityName(k factKey) (string, string) {
 		if k.displayPlace == "" {
 			slug, title = "population", "Population"
 		}
+	case k.predicate == "on" && k.place == "":
+		slug, title = "people-on", "People on it (what, not named)"
 	case k.predicate == "on":
 		slug, title = "people-on-"+k.place, "People on the "+k.place
 	case k.predicate == "length" || k.predicate == "width" || k.predicate == "height" || k.predicate == "capacity":

@@ -88,7 +88,7 @@ pairs:
 			if why == "" {
 				continue
 			}
-			c := conflict{a: a, b: b, why: why, sure: a.sure && b.sure}
+			c := conflict{a: a, b: b, why: why, sure: a.sure && b.sure && why != undated}
 			if one := sharedArticle(a, b); one != "" {
 				internal[one] = append(internal[one], a, b) // a source that contradicts itself
 			}
@@ -227,6 +227,10 @@ func sharedArticle(a, b *stmt) string {
 	return ""
 }
 
+// undated is why two figures of a count that changes over time, one of
+// them undated, may conflict: only may, as they may be of different days.
+const undated = "one report gives no date, so the two may be of different days"
+
 // clash says why two incompatible statements of a fact conflict ("" when
 // they do not), and whether they show the figure changing over time.
 func clash(f *model.Fact, pred string, a, b *stmt, w *world) (why string, change bool) {
@@ -244,7 +248,7 @@ func clash(f *model.Fact, pred string, a, b *stmt, w *world) (why string, change
 		return "", false // a lead's round figure beside the body's exact one
 	}
 	if a.day < 0 || b.day < 0 {
-		return "", false // an undated report cannot be ordered
+		return undated, false // an undated report cannot be ordered: it may be another day's
 	}
 	x, y := a, b // x before y
 	if later(a, b) {

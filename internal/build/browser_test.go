@@ -2,6 +2,7 @@ package build
 
 import (
 	"context"
+	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -26,20 +27,38 @@ func chromium(t *testing.T) string {
 	return ""
 }
 
+// headless runs chromium once with args and returns what it printed. A
+// browser that crashes (chromium in a container now and then dies of a
+// signal while starting, whatever the page) is run again, twice at most; a
+// browser that exits with an error of its own fails the test.
 func headless(t *testing.T, bin string, args ...string) string {
 	t.Helper()
+	var err error
+	for try := 0; try < 3; try++ {
+		var out string
+		if out, err = runChromium(t, bin, args); err == nil {
+			return out
+		}
+		var exit *exec.ExitError
+		if !errors.As(err, &exit) || exit.Exited() {
+			break // an error exit, not a crash
+		}
+	}
+	t.Fatalf("chromium %v: %v", args, err)
+	return ""
+}
+
+func runChromium(t *testing.T, bin string, args []string) (string, error) {
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
 	base := []string{"--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-		"--disable-background-networking", "--disable-component-update", "--disable-sync",
+		"--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
 		"--user-data-dir=" + t.TempDir(), "--hide-scrollbars"}
 	cmd := exec.CommandContext(ctx, bin, append(base, args...)...)
 	var out strings.Builder
 	cmd.Stdout = &out
-	if err := cmd.Run(); err != nil {
-		t.Fatalf("chromium %v: %v", args, err)
-	}
-	return out.String()
+	err := cmd.Run()
+	return out.String(), err
 }
 
 // The built dossier, opened from file:// in a real browser with no

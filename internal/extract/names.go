@@ -195,7 +195,7 @@ func mention(s *Sentence, k, j, lead int, votes model.Votes, out []model.Claim) 
 		ev := ""
 		if low[k-1] == "in" {
 			ev = placeAnchor(s, k-1)
-		} else if low[k-1] == "of" && k > 3 && placeNoun(low[k-2]) && low[k-4] == "in" {
+		} else if low[k-1] == "of" && k > 3 && placeNoun(low[k-2]) && determiners[low[k-3]] && low[k-4] == "in" {
 			ev = placeAnchor(s, k-4)
 		}
 		if ev != "" {
