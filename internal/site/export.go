@@ -69,8 +69,21 @@ type ExportClaim struct {
 	Scope     string `json:"scope,omitempty"`
 	AsOf      string `json:"as_of,omitempty"` // the day the figure is reported for, when the sentence says
 	Entity    string `json:"entity,omitempty"`
-	Quote     string `json:"quote"`
-	Anchor    string `json:"anchor"`
+	// the claim's frame, as its sentence says it: what is counted or
+	// measured, what happened to it, whose, where, of which incident, for
+	// which day (the sentence's, else the report's)
+	Predicate string `json:"predicate,omitempty"`
+	Measure   string `json:"measure,omitempty"`
+	Group     string `json:"group,omitempty"`
+	Place     string `json:"place,omitempty"`
+	Event     string `json:"event,omitempty"`
+	Day       string `json:"day,omitempty"`
+	// Confidence is "sure" when every slot was read from a direct
+	// construction, else "unsure", with Unsure saying what was not.
+	Confidence string `json:"confidence"`
+	Unsure     string `json:"unsure,omitempty"`
+	Quote      string `json:"quote"`
+	Anchor     string `json:"anchor"`
 }
 
 type ExportFact struct {
@@ -214,7 +227,12 @@ func exportFact(arts map[string]*model.Article, f *model.Fact) ExportFact {
 		Independent: f.Independent, Sequence: f.Sequence, Claims: make([]ExportClaim, 0, len(f.Claims))}
 	for _, c := range f.Claims {
 		ec := ExportClaim{Source: c.Article, Text: c.Text, Value: c.Value, Authority: c.Authority, Scope: c.Scope, AsOf: c.AsOf, Entity: c.Entity,
+			Predicate: c.Predicate, Measure: c.Measure, Group: c.Group, Place: c.Place, Event: strings.TrimSpace(c.EventOf + " " + c.Event),
+			Day: c.Day, Confidence: "unsure", Unsure: c.Unsure,
 			Quote: arts[c.Article].Text(c.Sentence), Anchor: dirURL(SourcePage(c.Article)) + "#" + c.Anchor}
+		if c.Sure {
+			ec.Confidence, ec.Unsure = "sure", ""
+		}
 		if c.Qty != nil {
 			ec.Qualifier, ec.Unit = c.Qty.Qualifier, c.Qty.Unit
 		}
@@ -291,6 +309,14 @@ func appendClaims(b []byte, claims []ExportClaim, indent string) []byte {
 		field("scope", c.Scope, true)
 		field("as_of", c.AsOf, true)
 		field("entity", c.Entity, true)
+		field("predicate", c.Predicate, true)
+		field("measure", c.Measure, true)
+		field("group", c.Group, true)
+		field("place", c.Place, true)
+		field("event", c.Event, true)
+		field("day", c.Day, true)
+		field("confidence", c.Confidence, false)
+		field("unsure", c.Unsure, true)
 		field("quote", c.Quote, false)
 		field("anchor", c.Anchor, false)
 		b = append(b, '\n')

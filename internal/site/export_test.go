@@ -13,7 +13,9 @@ func FuzzAppendClaims(f *testing.F) {
 	f.Add("a", "", "", "at least", "km", "", "last year", "2014-08-05", "dumayr", "\xff\xfe bad utf-8 \u2029", "")
 	f.Fuzz(func(t *testing.T, source, text, value, qualifier, unit, authority, scope, asOf, entity, quote, anchor string) {
 		c := ExportClaim{Source: source, Text: text, Value: value, Qualifier: qualifier, Unit: unit, Authority: authority,
-			Scope: scope, AsOf: asOf, Entity: entity, Quote: quote, Anchor: anchor}
+			Scope: scope, AsOf: asOf, Entity: entity, Quote: quote, Anchor: anchor,
+			// the frame's fields, fed from the same inputs
+			Predicate: value, Measure: unit, Group: scope, Place: entity, Event: text, Day: asOf, Confidence: qualifier, Unsure: authority}
 		for _, claims := range [][]ExportClaim{nil, {c}, {c, {Source: quote, Quote: text}}} {
 			want, err := json.MarshalIndent(struct {
 				Claims []ExportClaim `json:"claims"`
