@@ -123,6 +123,11 @@ func Update(prev Registry, facts []model.Fact) (Registry, []Retired) {
 		}
 		next[f.ID] = sample(ids)
 	}
+	bySentence := map[string][]string{} // article#anchor → this build's claim ids there
+	for _, id := range sortedKeys(holder) {
+		sent, _, _ := strings.Cut(id, "@")
+		bySentence[sent] = append(bySentence[sent], id)
+	}
 	var retired []Retired
 	for _, slug := range sortedKeys(prev) {
 		if _, live := next[slug]; live {
@@ -131,7 +136,7 @@ func Update(prev Registry, facts []model.Fact) (Registry, []Retired) {
 		next[slug] = prev[slug] // remember the evidence, so the old address keeps working
 		count := map[string]int{}
 		for _, id := range prev[slug] {
-			for _, f := range holder[id] {
+			for _, f := range holderOf(id, holder, bySentence) {
 				count[f]++
 			}
 		}
@@ -143,6 +148,25 @@ func Update(prev Registry, facts []model.Fact) (Registry, []Retired) {
 		retired = append(retired, Retired{Slug: slug, Targets: targets})
 	}
 	return next, retired
+}
+
+// holderOf is the facts that hold a claim of a previous build: the claim
+// itself, or, when the extractor now reads a wider or narrower mention in
+// the same sentence ("15" then, "15 IS weapons caches" now), the claim
+// whose mention begins with the other's.
+func holderOf(id string, holder map[string][]string, bySentence map[string][]string) []string {
+	if fs := holder[id]; len(fs) > 0 {
+		return fs
+	}
+	sent, mention, _ := strings.Cut(id, "@")
+	var out []string
+	for _, cur := range bySentence[sent] {
+		_, m, _ := strings.Cut(cur, "@")
+		if m != "" && mention != "" && (strings.HasPrefix(m, mention+"-") || strings.HasPrefix(mention, m+"-")) {
+			out = append(out, holder[cur]...)
+		}
+	}
+	return out
 }
 
 // Bytes renders the registry, sorted, with a header.

@@ -83,3 +83,16 @@ func TestLargeFactSampled(t *testing.T) {
 		t.Errorf("retired = %+v, want the split followed to both halves", retired)
 	}
 }
+
+// When the extractor reads a wider mention in the same sentence ("15", then
+// "15 IS weapons caches"), the old address still follows its claim; a
+// mention that only shares a sentence does not.
+func TestUpdateFollowsWidenedMentions(t *testing.T) {
+	prev := Registry{"caches": {"a#s1@15"}, "other": {"a#s1@150"}}
+	wide := model.Fact{ID: "caches-destroyed", Claims: []model.FactClaim{{Claim: &model.Claim{Article: "a", Anchor: "s1", Text: "15 IS weapons caches"}}}}
+	_, retired := Update(prev, []model.Fact{wide})
+	want := []Retired{{Slug: "caches", Targets: []string{"caches-destroyed"}}, {Slug: "other"}}
+	if !reflect.DeepEqual(retired, want) {
+		t.Errorf("retired = %+v, want %+v", retired, want)
+	}
+}

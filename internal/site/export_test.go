@@ -38,3 +38,18 @@ func FuzzAppendClaims(f *testing.F) {
 		}
 	})
 }
+
+// A verdict's reason names sources as a reader knows them, only where the
+// reason lists them: inside parentheses, between "; " and ", ".
+func TestReadableReason(t *testing.T) {
+	names := map[string]string{"01": "NDTV", "02": "The Guardian"}
+	name := func(id string) (string, bool) { n, ok := names[id]; return n, ok }
+	got := readableReason("6.3 (02) against 6.1 (01, 02; USGS) and 6.5 (2015-10-01; 01): different values; 01 is not named outside", name)
+	want := "6.3 (The Guardian) against 6.1 (NDTV, The Guardian; USGS) and 6.5 (2015-10-01; NDTV): different values; 01 is not named outside"
+	if got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+	if got := shortSourceName("", "https://www.example.org/a", "x"); got != "example.org" {
+		t.Errorf("short name from URL: %q", got)
+	}
+}

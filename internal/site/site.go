@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"hash"
 	"io"
+	"net/url"
 	"sort"
 	"strconv"
 	"strings"
@@ -396,10 +397,7 @@ func Build(in Input) *Site {
 			if !ok {
 				return "", false
 			}
-			if a.Meta.Outlet != "" {
-				return a.Meta.Outlet, true
-			}
-			return srcLinks[id].Text, true
+			return shortSourceName(a.Meta.Outlet, a.Meta.URL, srcLinks[id].Text), true
 		})
 		display := func(c model.FactClaim) string {
 			if c.Entity != "" {
@@ -1090,6 +1088,22 @@ func appendFragmentEscaped(b []byte, s string) []byte {
 		}
 	}
 	return b
+}
+
+// shortSourceName is how a reason names a source: its outlet, else its
+// web site's host, else the first words of its title.
+func shortSourceName(outlet, rawURL, title string) string {
+	if outlet != "" {
+		return outlet
+	}
+	if u, err := url.Parse(rawURL); err == nil && u.Host != "" {
+		return strings.TrimPrefix(u.Host, "www.")
+	}
+	words := strings.Fields(strings.TrimSuffix(title, "…"))
+	if len(words) > 6 {
+		return strings.Join(words[:6], " ") + "…"
+	}
+	return strings.Join(words, " ")
 }
 
 // readableReason names the sources a verdict's reason cites by the name a
