@@ -214,15 +214,7 @@ func thingProperty(p string) bool {
 }
 
 func factSources(cs []model.FactClaim) []string {
-	seen := map[string]bool{}
-	var out []string
-	for _, c := range cs {
-		if !seen[c.Article] {
-			seen[c.Article] = true
-			out = append(out, c.Article)
-		}
-	}
-	return out
+	return articlesOf(cs, func(c model.FactClaim) string { return c.Article })
 }
 
 // authorityKey normalises an attribution for comparison: "the U.S.

@@ -66,7 +66,16 @@ func mainPlace(led *model.Ledger) string {
 			return f.Claims[0].Entity
 		}
 	}
-	best, most := "", 1
+	if best, most := mostNamedPlace(led); most > 1 {
+		return best
+	}
+	return ""
+}
+
+// mostNamedPlace is the place entity the most articles name, with how
+// many (the first in id order on a tie).
+func mostNamedPlace(led *model.Ledger) (string, int) {
+	best, most := "", 0
 	for _, e := range led.Entities {
 		if e.Kind != model.Place {
 			continue
@@ -79,7 +88,7 @@ func mainPlace(led *model.Ledger) string {
 			best, most = e.ID, len(srcs)
 		}
 	}
-	return best
+	return best, most
 }
 
 func entityName(led *model.Ledger, id string) string {
@@ -215,15 +224,21 @@ func shareTwo(a, b map[string]bool) bool {
 }
 
 func claimSources(cs []model.Claim) []string {
+	out := articlesOf(cs, func(c model.Claim) string { return c.Article })
+	sort.Strings(out)
+	return out
+}
+
+// articlesOf is the articles of items, once each, in their order.
+func articlesOf[T any](items []T, article func(T) string) []string {
 	seen := map[string]bool{}
 	var out []string
-	for _, c := range cs {
-		if !seen[c.Article] {
-			seen[c.Article] = true
-			out = append(out, c.Article)
+	for _, it := range items {
+		if a := article(it); !seen[a] {
+			seen[a] = true
+			out = append(out, a)
 		}
 	}
-	sort.Strings(out)
 	return out
 }
 

@@ -226,19 +226,7 @@ func isoDay(d int) string {
 // knows it as a city, a state or a country (a town it does not know may
 // be one part of the incident's area: "60 died in Harran county").
 func (w *world) wholePlaces(led *model.Ledger) {
-	best, most := "", 0
-	for _, e := range led.Entities {
-		if e.Kind != model.Place {
-			continue
-		}
-		srcs := map[string]bool{}
-		for _, m := range e.Mentions {
-			srcs[m.Article] = true
-		}
-		if len(srcs) > most {
-			best, most = e.ID, len(srcs)
-		}
-	}
+	best, _ := mostNamedPlace(led)
 	for _, e := range led.Entities {
 		if e.ID != best {
 			continue

@@ -7,10 +7,10 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"strings"
 
 	"dossier/internal/corpus"
 	"dossier/internal/extract"
+	"dossier/internal/ledgertext"
 	"dossier/internal/model"
 	"dossier/internal/segment"
 )
@@ -54,35 +54,9 @@ func Line(c model.Claim) string {
 		v = c.Name.Name
 	}
 	f := c.Frame
-	var fr []string
-	add := func(k, v string) {
-		if v != "" {
-			fr = append(fr, k+"="+v)
-		}
-	}
-	add("pred", f.Predicate)
-	add("of", f.Measure)
-	add("group", f.Group)
-	add("place", f.Place)
-	add("from", f.From)
-	add("event", f.Event)
-	add("eventof", f.EventOf)
-	if f.Other {
-		fr = append(fr, "other")
-	}
-	add("scope", f.Scope)
-	add("asof", f.AsOf)
-	if f.Earlier {
-		fr = append(fr, "earlier")
-	}
-	if f.Part {
-		fr = append(fr, "part")
-	}
-	add("by", f.Authority)
-	add("report", f.Report)
 	sure := "sure"
 	if !f.Sure {
 		sure = "UNSURE(" + f.Unsure + ")"
 	}
-	return fmt.Sprintf("%-8s %-22s %-70s %s | %q", c.Kind, v, strings.Join(fr, " "), sure, c.Text)
+	return fmt.Sprintf("%-8s %-22s %-70s %s | %q", c.Kind, v, ledgertext.Slots(f), sure, c.Text)
 }
