@@ -28,7 +28,7 @@ import (
 //     Jinhai Logistics Co. Ltd."): one word when only one fits, more
 //     words with all that fit;
 //  4. one-word names: an acronym defined beside a name or spelling it out
-//     ("CCTV" of "China Central Television"), a name written as one word
+//     ("WHO" of "World Health Organization"), a name written as one word
 //     ("Qaryatayn" = "Qarya Tayn") or without its generic tail
 //     ("SANA" of "SANA News Agency"), a surname of a person named in the
 //     same article first, else anywhere ("Mr Zhou" of "Zhou Ti"), else

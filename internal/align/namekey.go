@@ -107,7 +107,7 @@ func translit(w string) string {
 	r := []rune(w)
 	for i := range r {
 		if r[i] == 'c' && (i+1 == len(r) || !strings.ContainsRune("eiyh", r[i+1])) {
-			r[i] = 'k' // a hard c: "Mecca", "Mekka"
+			r[i] = 'k' // a hard c: "Mocca", "Mokka"
 		}
 	}
 	return string(r)
@@ -221,8 +221,8 @@ func osa(a, b string) int {
 // acronymOf reports whether an acronym abbreviates a name, as Schwartz and
 // Hearst match them (2003): each of its letters, from the last, found in
 // the name going backwards, its first letter opening the name's first
-// word, and every word of the name giving its first letter ("CCTV" of
-// "China Central Television", "USGS" of "U.S. Geological Survey"); the
+// word, and every word of the name giving its first letter ("WHO" of
+// "World Health Organization", "USGS" of "U.S. Geological Survey"); the
 // name at most twice as many words as the acronym letters.
 func acronymOf(acr, name string) bool {
 	a := []rune(strings.ToLower(strings.ReplaceAll(acr, ".", "")))

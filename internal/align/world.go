@@ -33,7 +33,7 @@ type world struct {
 	// two same-day reports came first
 	toll map[string]map[int]float64
 	// mainOf: nouns the corpus puts before the main incident's own noun
-	// ("hajj" of "the hajj stampede", "bridge" of "the bridge collapse")
+	// ("festival" of "the festival stampede", "bridge" of "the bridge collapse")
 	mainOf map[string]bool
 }
 
@@ -134,7 +134,7 @@ func (w *world) mainClaim(f model.Frame) bool {
 		return false
 	}
 	if f.EventOf != "" && generic(f.Event) && !w.isMain(f.EventOf) && !w.mainOf[f.EventOf] {
-		return false // "the hajj disaster" is it when a "hajj stampede" is; "a traffic accident" is not
+		return false // "the festival disaster" is it when a "festival stampede" is; "a traffic accident" is not
 	}
 	return true
 }

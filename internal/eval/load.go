@@ -11,7 +11,7 @@ import (
 
 // Corpus is one reference corpus: a folder with articles/ and gold.json.
 type Corpus struct {
-	Name string // the folder's name: "2014-ludian-earthquake"
+	Name string // the folder's name: "2019-river-flood"
 	Dir  string
 }
 

@@ -555,7 +555,7 @@ func authorityHead(w string) bool {
 }
 
 // placeWord reports whether a folded word names a place WordNet knows
-// ("china", "gujarat").
+// ("peru", "kerala").
 func placeWord(w string) bool {
 	e, ok := lexicon.Lookup(w)
 	return ok && e.Proper && e.Has(tagLocation)
@@ -565,7 +565,7 @@ func placeWord(w string) bool {
 // Civil Affairs said": "Ministry of Civil Affairs").
 func nameBefore(s *Sentence, k int) string {
 	t, low := s.Toks, s.Lower
-	// past auxiliaries and adverbs: "CCTV had earlier put", "officials have now said"
+	// past auxiliaries and adverbs: "SANA had earlier put", "officials have now said"
 	for k > 1 && (auxiliaries[low[k-1]] || adverbs[low[k-1]] || strings.HasSuffix(low[k-1], "ly") && !t[k-1].Cap()) {
 		k--
 	}

@@ -663,7 +663,7 @@ func tollAt(s *Sentence, start int) int {
 	return -1
 }
 
-// tollOwner reads whose toll it is: a country's own dead ("Peru's hajj
+// tollOwner reads whose toll it is: a country's own dead ("Peru's festival
 // death toll", "its death toll" in a sentence about Peru, "the toll of
 // Chilean pilgrims"), or, for an "official" toll, the body that keeps it
 // ("the kingdom's official toll").

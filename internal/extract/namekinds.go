@@ -157,7 +157,7 @@ func lexiconVotes(s *Sentence, k, j int) model.Votes {
 		v.Place += 3 // "Grand Mosque", "Summer Palace"
 	} else if j-k >= 2 && (countryAcronyms[s.Lower[k]] || placeWord(s.Lower[k]) || isDemonym(s.Toks[k].Text)) &&
 		!personName(s, k+1, j) {
-		v.Org++ // "US Geological Survey", "Iranian Red Crescent": a nation's body
+		v.Org++ // "US Geological Survey", "Peruvian Red Cross": a nation's body
 	}
 	w := s.Lower[k]
 	if j-k == 1 && (countryAcronyms[w] || countryAcronyms[strings.TrimSuffix(w, ".")]) {

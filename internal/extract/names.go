@@ -255,7 +255,7 @@ func notAName(s *Sentence, k, j, lead int) bool {
 		j-k == 1 && lead == k && isDemonym(t[k].Text) && !placeWord(low[k]) && !divisionAfter(s, j)):
 		return true // "Syrian officials", "NE Chinese city": an adjective, not a name
 	case titleOnly(s, k, j):
-		return true // "Minister", "First Lady", "Gujarat CM": a title, not a name
+		return true // "Minister", "First Lady", "Kerala CM": a title, not a name
 	case legalFormOnly(s, k, j):
 		return true // "Co", "Ltd": a company's legal form left alone
 	case IncidentNoun(stripAffix(low[j-1])) != "":

@@ -121,7 +121,7 @@ func honorific(s *Sentence, lead, k int) bool {
 
 // titleOnly reports whether the run [k, j) names an office, not a person:
 // titles and ranks alone ("Deputy Superintendent", "First Lady", "Senior
-// Col."), or a place's or a people's title ("Gujarat CM", "Iranian MP",
+// Col."), or a place's or a people's title ("Kerala CM", "Peruvian MP",
 // "Minister" where the article also writes "minister").
 func titleOnly(s *Sentence, k, j int) bool {
 	last := strings.TrimSuffix(s.Lower[j-1], ".")
@@ -196,9 +196,9 @@ loop:
 
 // skipModifiers steps past words that modify a name without being part of
 // it: a compass point or a faith before a place WordNet knows ("SW China",
-// "Shiite Iran", "Sunni Saudi Arabia"), a people's adjective before a
-// one-word name ("Turkish Hajj"). A name WordNet knows whole stays whole
-// ("Saudi Arabia").
+// "Catholic Peru", "Orthodox Greece"), a people's adjective before a
+// one-word name ("Turkish Ramadan"). A name WordNet knows whole stays whole
+// ("Sri Lanka").
 func skipModifiers(s *Sentence, k, j int) int {
 	for k < j-1 && !properName(s, k, j) {
 		w := strings.TrimSuffix(s.Lower[k], ".")
@@ -214,7 +214,7 @@ func skipModifiers(s *Sentence, k, j int) int {
 }
 
 // joined is the folded words of [k, j) joined as WordNet writes a
-// compound ("saudi_arabia").
+// compound ("sri_lanka").
 func joined(s *Sentence, k, j int) string {
 	if j-k == 1 {
 		return stripAffix(s.Lower[k])
@@ -236,7 +236,7 @@ func joined(s *Sentence, k, j int) string {
 	return b.String()
 }
 
-// whole is WordNet's entry for the run [k, j) read whole ("Saudi Arabia",
+// whole is WordNet's entry for the run [k, j) read whole ("Sri Lanka",
 // "Middle East"), remembered for the run last asked about: the rules of a
 // mention ask about the same run several times.
 func whole(s *Sentence, k, j int) (lexicon.Entry, bool) {
@@ -248,7 +248,7 @@ func whole(s *Sentence, k, j int) (lexicon.Entry, bool) {
 }
 
 // properName reports whether WordNet knows the run [k, j) whole as a name
-// ("Saudi Arabia", "Middle East", "Red Cross").
+// ("Sri Lanka", "Middle East", "Red Cross").
 func properName(s *Sentence, k, j int) bool {
 	e, ok := whole(s, k, j)
 	return ok && e.Proper
@@ -331,7 +331,7 @@ func placeNoun(w string) bool {
 }
 
 // kindOfPeople reports whether a one-word run names a kind of people, a
-// faith or a people, not one entity ("Arab", "Muslim", "Saudi", "Islam").
+// faith or a people, not one entity ("Arab", "Muslim", "Catholic", "Islam").
 func kindOfPeople(s *Sentence, k, j int) bool {
 	return j-k == 1 && kindOfPeopleWord(stripAffix(s.Lower[k]))
 }

@@ -239,7 +239,7 @@ func personNoun(lemma string) bool {
 }
 
 // demonymOf is the country a nationality word names ("Peruvian",
-// "Peruvians" → "iran"), "" when it names none.
+// "Peruvians" → "peru"), "" when it names none.
 func demonymOf(w string) string {
 	l, ok := lexicon.Lemma(w, lexicon.Noun)
 	if !ok {
@@ -256,7 +256,7 @@ func demonymOf(w string) string {
 }
 
 // countryName is the lexicon's name of a capitalised country word ("Peru"
-// → "iran"), "" when it is not one.
+// → "peru"), "" when it is not one.
 func countryName(w string) string {
 	e, ok := lexicon.Lookup(w)
 	if ok && e.May(tagCountry) {

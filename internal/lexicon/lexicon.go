@@ -67,7 +67,7 @@ type Entry struct {
 	VClass   string // the lexicographer file of the first verb sense: "communication", "motion", "change"…
 	First    Tag    // tags of the first sense of each part of speech
 	Any      Tag    // tags of any sense (First included)
-	Pert     string // the noun an adjective pertains to ("iranian" → "iran")
+	Pert     string // the noun an adjective pertains to ("peruvian" → "peru")
 	Verb     string // the verb an event noun comes from ("explosion" → "explode")
 	Syn      string // the first word of the first noun sense's synset ("firefighter" → "fireman")
 	Noun     string // the incident noun a verb names as an event ("explode" → "explosion")

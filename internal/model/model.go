@@ -160,7 +160,7 @@ type Frame struct {
 	// the thing measured or an event verb's subject ("bridge").
 	Measure string `json:"measure,omitempty"`
 	// Group narrows what is counted by who or which: a country whose
-	// nationals are counted ("iran"), an ordinal among several ("second").
+	// nationals are counted ("peru"), an ordinal among several ("second").
 	Group string `json:"group,omitempty"`
 	// Place is where the claim holds: the place a count is limited to
 	// ("Harran County"), whose population it is, the place a distance is
@@ -242,7 +242,7 @@ type NameValue struct {
 	// the person, kept out of the name.
 	Title string `json:"title,omitempty"`
 	// Common: the name is one common English word, capitalised here
-	// ("Hajj", "State"); align keeps it only when sources use it often.
+	// ("Ramadan", "State"); align keeps it only when sources use it often.
 	Common bool  `json:"common,omitempty"`
 	Votes  Votes `json:"votes"`
 }

@@ -411,7 +411,7 @@ func anyIn(rs []ref, set map[ref]bool) bool {
 }
 
 // proper: the first sense writes the lemma with a capital ("Peru",
-// "al-Qaeda"; not "iran").
+// "al-Qaeda"; not "peruvian").
 func proper(s *synset, l string) bool {
 	for _, w := range s.words {
 		if strings.EqualFold(w, l) {
