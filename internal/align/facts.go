@@ -21,6 +21,7 @@ type factKey struct {
 	group, place, from        string
 	event, eventOf, scope     string
 	verb                      string // for a date of something done: the verb as written ("inaugurated")
+	another                   bool   // an incident of the main one's kind the sources call another ("a minor explosion on Monday")
 	displayPlace, displayFrom string
 	measureText               string // the counted noun as the sources most often write it (see commonMeasure)
 }
@@ -272,6 +273,7 @@ func (w *world) eventKey(kind string, f model.Frame) factKey {
 		if k.event == "" {
 			k.event = "other"
 		}
+		k.another = f.Other && w.isMain(f.Event)
 		k.scope = f.Scope
 	}
 	return k
@@ -465,6 +467,9 @@ func slugAndTitle(k factKey, w *world) (string, string) {
 			slug, title = w.main+"-"+k.kind, noun+" of the "+w.main
 		case k.measure != "":
 			slug, title = k.measure+"-"+k.event+"-"+k.kind, noun+" the "+k.measure+" was "+lexicon.Participle(k.event)
+		case k.another:
+			what := strings.TrimSpace(k.eventOf + " " + k.event)
+			slug, title = "another-"+what+"-"+k.kind, noun+" of another "+what
 		default:
 			what := strings.TrimSpace(k.eventOf + " " + k.event)
 			slug, title = what+"-"+k.kind, noun+" of the "+what
@@ -517,7 +522,7 @@ func quantityName(k factKey) (string, string) {
 	case k.predicate == "length" || k.predicate == "width" || k.predicate == "height" || k.predicate == "capacity":
 		slug, title = thing+"-"+k.predicate, strings.ToUpper(k.predicate[:1])+k.predicate[1:]+" of the "+thing
 	case k.predicate == "mass":
-		slug, title = "mass-"+thing+"-"+k.group, "Mass of "+strings.ToUpper(thing)
+		slug, title = "mass-"+thing+"-"+k.group, "Mass of "+substanceName(thing)
 	case k.predicate == "number":
 		slug, title = plural(who), "Number of "+plural(who)
 		if k.group != "" {
@@ -561,6 +566,14 @@ func participle(p string) string {
 		word = lexicon.Participle(word)
 	}
 	return strings.TrimSpace(word + " " + rest)
+}
+
+// substanceName writes a substance as WordNet does: "TNT", "sodium".
+func substanceName(l string) string {
+	if e, ok := lexicon.Lookup(l); ok && e.Proper {
+		return strings.ToUpper(l)
+	}
+	return l
 }
 
 func upperFirst(s string) string {

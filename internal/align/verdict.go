@@ -2,6 +2,7 @@ package align
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -97,6 +98,11 @@ pairs:
 				break pairs // a figure stated thousands of ways: enough is known
 			}
 		}
+	}
+	if series {
+		// an undated report of a figure that moved fits somewhere in its
+		// course: no conflict
+		conflicts = slices.DeleteFunc(conflicts, func(c conflict) bool { return c.why == undated })
 	}
 	setInternal(f, internal)
 	f.Groups, f.Vague = cluster(f.Claims)

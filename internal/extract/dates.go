@@ -407,7 +407,7 @@ func parseDate(s *Sentence, i int) (model.DateValue, int, bool) {
 			mi++
 		}
 	case len(low[i]) > 4 && low[i][:4] == "mid-" && textutil.Month(low[i][4:]) != 0 && t[i].Kind == textutil.Word:
-		v.Month, v.DayLo, v.DayHi = textutil.Month(low[i][4:]), 11, 20
+		v.Month, v.DayLo, v.DayHi = textutil.Month(low[i][4:]), 8, 22
 		j := i + 1
 		if j < n {
 			if y, ok := isYear(t[j]); ok {
@@ -486,13 +486,16 @@ func parseDate(s *Sentence, i int) (model.DateValue, int, bool) {
 	// month-led: "October 19, 2023", "Oct. 29", "October 2025", "October"
 	if m, j := monthAt(s, mi); m != 0 {
 		v.Month = m
+		// "early", "mid" and "late" are loose: the first half, the middle
+		// fortnight and the second half, overlapping, so that "early
+		// August" fits the 12th and only a different part of the month clashes
 		switch part {
 		case "early":
-			v.DayLo, v.DayHi = 1, 10
+			v.DayLo, v.DayHi = 1, 15
 		case "mid":
-			v.DayLo, v.DayHi = 11, 20
+			v.DayLo, v.DayHi = 8, 22
 		case "late":
-			v.DayLo, v.DayHi = 21, lastDay(m)
+			v.DayLo, v.DayHi = 16, lastDay(m)
 		}
 		if part == "" && j < n {
 			if d, ok := dayNumber(t[j]); ok && !(j+1 < n && t[j+1].Text == ":") {

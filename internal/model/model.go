@@ -200,7 +200,8 @@ type Frame struct {
 }
 
 // DateValue is a possibly partial calendar date. Zero fields are unknown.
-// DayLo/DayHi give a day range inside the month ("late October" is 21–31);
+// DayLo/DayHi give a day range inside the month ("late October" is 16–31,
+// the second half: the parts of a month are loose and overlap);
 // both equal for an exact day, both zero when the day is unknown.
 type DateValue struct {
 	Year     int    `json:"year,omitempty"`

@@ -64,11 +64,11 @@ func (d DateValue) Display() string {
 		case d.DayLo == 0:
 		case d.DayLo == d.DayHi:
 			s += " " + strconv.Itoa(d.DayLo)
-		case d.DayLo == 1 && d.DayHi == 10:
+		case d.DayLo == 1 && d.DayHi == 15:
 			s = "early " + s
-		case d.DayLo == 11 && d.DayHi == 20:
+		case d.DayLo == 8 && d.DayHi == 22:
 			s = "mid-" + s
-		case d.DayLo == 21:
+		case d.DayLo == 16 && d.DayHi >= 28:
 			s = "late " + s
 		default:
 			s += fmt.Sprintf(" %d–%d", d.DayLo, d.DayHi)
