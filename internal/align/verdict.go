@@ -2,7 +2,6 @@ package align
 
 import (
 	"fmt"
-	"slices"
 	"sort"
 	"strings"
 
@@ -55,7 +54,7 @@ type conflict struct {
 // manyStatements ways; every conflict is gathered on a smaller one.
 const (
 	maxConflicts   = 24
-	manyStatements = 400
+	manyStatements = 64
 )
 
 // judge sets a fact's status, reason, conflict statement, internal flags
@@ -65,7 +64,8 @@ func judge(f *model.Fact, w *world) *model.Fact {
 	inferAuthorities(f)
 	ss := statements(f, w)
 	pred := predicateOf(f)
-	var conflicts []conflict
+	var conflicts, undatedPairs []conflict
+	nSure := 0
 	series, notComparable := false, []conflict{}
 	internal := map[string][]*stmt{}
 pairs:
@@ -90,19 +90,28 @@ pairs:
 				continue
 			}
 			c := conflict{a: a, b: b, why: why, sure: a.sure && b.sure && why != undated}
+			if why == undated {
+				if len(undatedPairs) < maxConflicts {
+					undatedPairs = append(undatedPairs, c) // kept only if the figure did not move
+				}
+				continue
+			}
 			if one := sharedArticle(a, b); one != "" {
 				internal[one] = append(internal[one], a, b) // a source that contradicts itself
 			}
 			conflicts = append(conflicts, c)
-			if len(conflicts) >= maxConflicts && series && len(ss) > manyStatements {
+			if c.sure {
+				nSure++
+			}
+			if len(ss) > manyStatements && len(conflicts) >= maxConflicts && (series || nSure > 0 || len(conflicts) >= 10*maxConflicts) {
 				break pairs // a figure stated thousands of ways: enough is known
 			}
 		}
 	}
-	if series {
+	if !series {
 		// an undated report of a figure that moved fits somewhere in its
-		// course: no conflict
-		conflicts = slices.DeleteFunc(conflicts, func(c conflict) bool { return c.why == undated })
+		// course; of one that did not, it may be another day's
+		conflicts = append(conflicts, undatedPairs...)
 	}
 	setInternal(f, internal)
 	f.Groups, f.Vague = cluster(f.Claims)
@@ -398,10 +407,11 @@ func valueReason(cs []conflict, f *model.Fact) string {
 		return ""
 	}
 	// each group of compatible values with the sources that give it
+	show := groupDisplays(f)
 	sources := func(ss []*stmt) map[string]map[string]bool {
 		by := map[string]map[string]bool{}
 		for _, s := range ss {
-			d := groupDisplay(f, s.rep)
+			d := show(s.rep)
 			if by[d] == nil {
 				by[d] = map[string]bool{}
 			}
@@ -555,7 +565,7 @@ func conflictStatement(f *model.Fact, cs []conflict) string {
 	}
 	// each value as its group of compatible values shows it ("10 kilometers"
 	// for "6 miles" too), the odd one out first when every conflict is with it
-	show := func(c *model.FactClaim) string { return groupDisplay(f, c) }
+	show := groupDisplays(f)
 	if odd := oddOneOut(cs); odd != nil {
 		others := map[string]float64{}
 		for _, c := range cs {
@@ -600,17 +610,22 @@ func oddOneOut(cs []conflict) *stmt {
 	return nil
 }
 
-// groupDisplay is how the fact's group of compatible values that holds c
-// shows its value; c's own display when it is in none.
-func groupDisplay(f *model.Fact, c *model.FactClaim) string {
+// groupDisplays maps each claim of a fact to how its group of compatible
+// values shows the value (show falls back to the claim's own display for a
+// claim in no group): read once per reason, not once per statement.
+func groupDisplays(f *model.Fact) func(c *model.FactClaim) string {
+	by := make(map[*model.Claim]string, len(f.Claims))
 	for _, g := range f.Groups {
 		for _, i := range g.Claims {
-			if &f.Claims[i] == c || f.Claims[i].Claim == c.Claim {
-				return g.Display
-			}
+			by[f.Claims[i].Claim] = g.Display
 		}
 	}
-	return c.Display
+	return func(c *model.FactClaim) string {
+		if d, ok := by[c.Claim]; ok {
+			return d
+		}
+		return c.Display
+	}
 }
 
 func qtyNumber(c *model.FactClaim) float64 {
