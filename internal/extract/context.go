@@ -64,13 +64,9 @@ func context(s *Sentence, q *qclaim) {
 // itself, so its figures never count toward the main one.
 func event(s *Sentence, q *qclaim) {
 	low := s.Lower
-	n := len(low)
 	best, dist := -1, 1<<30
-	for k := 0; k < n; k++ {
-		if k >= q.fig.start && k < q.end || s.Toks[k].Cap() && k != sentenceStart(s) {
-			continue
-		}
-		if _, ok := s.incidentAt(k); !ok || !eventNoun(s, k) || k == q.head || s.fact(k).noun == q.frame.Measure {
+	for _, k := range s.incidentTokens() {
+		if k >= q.fig.start && k < q.end || !eventNoun(s, k) || k == q.head || s.fact(k).noun == q.frame.Measure {
 			continue // "a decrease in attacks to 375": what is counted is no incident the figure is about
 		}
 		d := k - q.end

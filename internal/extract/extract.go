@@ -31,7 +31,10 @@ type Sentence struct {
 	// speakers are the sentence's sources (speakerCues), once read
 	speakers     []speakerCue
 	speakersRead bool
-	whole        struct { // whole's last answer
+	// incidents are the sentence's incident nouns (incidentTokens), once read
+	incidents     []int
+	incidentsRead bool
+	whole         struct { // whole's last answer
 		k, j    int
 		set, ok bool
 		e       lexicon.Entry

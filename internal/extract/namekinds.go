@@ -125,7 +125,9 @@ func (s *Sentence) runFacts(k, j int) runFacts {
 	}
 	t := s.Toks
 	f := runFacts{votes: lexiconVotes(s, k, j)}
-	f.personShape = !countryAcronyms[strings.TrimSuffix(s.Lower[k], ".")] && !isDemonym(t[k].Text) && !t[k].AllCaps() && !commonWords(s, k, j)
+	// only a run of two to four words may have a person's name's shape
+	f.personShape = j-k >= 2 && j-k <= 4 && !countryAcronyms[strings.TrimSuffix(s.Lower[k], ".")] && !isDemonym(t[k].Text) &&
+		!t[k].AllCaps() && !commonWords(s, k, j)
 	s.runs[key] = f
 	return f
 }

@@ -6,6 +6,7 @@ import (
 	"sync/atomic"
 
 	"dossier/internal/lexicon"
+	"dossier/internal/textutil"
 )
 
 // Word facts: what the rules ask of a folded word again and again — its
@@ -65,4 +66,22 @@ func (s *Sentence) fact(k int) *wordFacts {
 func (s *Sentence) incidentAt(k int) (string, bool) {
 	f := s.fact(k)
 	return f.noun, f.incident
+}
+
+// incidentTokens are the sentence's incident nouns in lower case (or
+// opening it), read once for all its figures.
+func (s *Sentence) incidentTokens() []int {
+	if !s.incidentsRead {
+		s.incidentsRead = true
+		start := sentenceStart(s)
+		for k := range s.Toks {
+			if s.Toks[k].Kind != textutil.Word || s.Toks[k].Cap() && k != start {
+				continue
+			}
+			if _, ok := s.incidentAt(k); ok {
+				s.incidents = append(s.incidents, k)
+			}
+		}
+	}
+	return s.incidents
 }
