@@ -34,8 +34,8 @@ import (
 //     same article first, else anywhere ("Mr Zhou" of "Zhou Ti"), else
 //     another spelling of a one-word name.
 //
-// A place is never merged with an organisation named after it ("Beijing"
-// and "Beijing News"); a name that is only ever one capitalised common word
+// A place is never merged with an organisation named after it ("Lorca"
+// and "Lorca News"); a name that is only ever one capitalised common word
 // ("State") is kept only when sources use it often.
 
 type mention struct {

@@ -113,7 +113,7 @@ func votesOf(ms []mention) model.Votes {
 }
 
 // compatible: a place is never an organisation's mention, nor one a
-// place's ("Beijing" and "Beijing News"); a person never either's.
+// place's ("Lorca" and "Lorca News"); a person never either's.
 func compatible(a, b model.Votes) bool {
 	ka, kb := a.Kind(), b.Kind()
 	return ka == model.NoKind || kb == model.NoKind || ka == kb

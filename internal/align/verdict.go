@@ -141,9 +141,9 @@ pairs:
 	case len(sure) > 0:
 		f.Status = model.Disputed
 		f.Conflict = conflictStatement(f, sure)
-		f.Reason = reasons(sure, f, w)
+		f.Reason = reasons(sure, f)
 		if len(notComparable) > 0 {
-			f.Reason += "; " + notComparableReason(notComparable, w)
+			f.Reason += "; " + notComparableReason(notComparable)
 		}
 	case len(possible) > 0 && series:
 		f.Status = model.Updated
@@ -152,11 +152,11 @@ pairs:
 	case len(possible) > 0:
 		f.Status = model.PossiblyConflicting
 		f.Conflict = conflictStatement(f, possible)
-		f.Reason = reasons(possible, f, w) + "; " + unsureReason(possible)
+		f.Reason = reasons(possible, f) + "; " + unsureReason(possible)
 	case len(notComparable) > 0 && !series:
 		f.Status = model.NotComparable
 		f.Conflict = conflictStatement(f, notComparable)
-		f.Reason = notComparableReason(notComparable, w)
+		f.Reason = notComparableReason(notComparable)
 	case series:
 		f.Status = model.Updated
 		f.Reason = updateReason(f, pred)
@@ -358,7 +358,7 @@ func conflictFact(f *model.Fact, cs []conflict, st model.Status) *model.Fact {
 	}
 	sub.Sources = factSources(sub.Claims)
 	sub.Conflict = conflictStatement(sub, cs)
-	sub.Reason = reasons(cs, f, nil)
+	sub.Reason = reasons(cs, f)
 	if st == model.PossiblyConflicting {
 		sub.Reason += "; " + unsureReason(cs)
 	}
@@ -369,7 +369,7 @@ func conflictFact(f *model.Fact, cs []conflict, st model.Status) *model.Fact {
 // reasons says in plain words what conflicts: "6.3 (02) vs 6.5 (01, 10):
 // different values"; "141 (Oct 31, the regional police chief) vs 132 (Oct 31, Ali
 // Omar): given side by side in one report".
-func reasons(cs []conflict, f *model.Fact, w *world) string {
+func reasons(cs []conflict, f *model.Fact) string {
 	seen := map[string]bool{}
 	var parts []string
 	if s := valueReason(cs, f); s != "" {
@@ -467,7 +467,7 @@ func describe(s *stmt) string {
 	return s.rep.Display + " (" + strings.Join(bits, "; ") + ")"
 }
 
-func notComparableReason(cs []conflict, w *world) string {
+func notComparableReason(cs []conflict) string {
 	// each value with the bodies that gave it
 	by := map[string]map[string]bool{}
 	num := map[string]float64{}

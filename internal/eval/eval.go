@@ -17,8 +17,9 @@ package eval
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"regexp"
-	"sort"
+	"slices"
 	"strings"
 )
 
@@ -204,7 +205,7 @@ func Score(texts map[string]string, dossier []byte, gold Gold) (Report, error) {
 		for _, c := range f.Claims {
 			vs[str(c.Value)] = true
 		}
-		r.Extra = append(r.Extra, Extra{ID: f.ID, Title: f.Title, Reason: f.Reason, Values: sortedSet(vs)})
+		r.Extra = append(r.Extra, Extra{ID: f.ID, Title: f.Title, Reason: f.Reason, Values: slices.Sorted(maps.Keys(vs))})
 	}
 	r.Notes = append(r.Notes, fmt.Sprintf("disputed facts beyond the gold list (review by hand): %d", len(r.Extra)))
 	return r, nil
@@ -213,8 +214,8 @@ func Score(texts map[string]string, dossier []byte, gold Gold) (Report, error) {
 // mapSources maps dossier source ids to gold article numbers by the phrase
 // each gold article alone holds.
 func mapSources(texts map[string]string, d export, gold Gold) map[string]string {
-	keys := sortedKeys(gold.Sources)
-	files := sortedKeys(texts)
+	keys := slices.Sorted(maps.Keys(gold.Sources))
+	files := slices.Sorted(maps.Keys(texts))
 	out := map[string]string{}
 	for _, s := range d.Sources {
 		var cand []string
@@ -336,7 +337,7 @@ func (r *Report) scoreFalse(d export, gold Gold) {
 			}
 			if all {
 				r.FalseDisputes++
-				r.Problems = append(r.Problems, fmt.Sprintf("false dispute: %s in fact %q values %v", item.Name, f.ID, sortedSet(vs)))
+				r.Problems = append(r.Problems, fmt.Sprintf("false dispute: %s in fact %q values %v", item.Name, f.ID, slices.Sorted(maps.Keys(vs))))
 			}
 		}
 	}
@@ -370,7 +371,7 @@ func (r *Report) scoreVariants(d export, gold Gold) {
 			r.Variants++
 			r.Notes = append(r.Notes, fmt.Sprintf("variants grouped: %s -> %q (%d/%d forms)", item.Name, best.name, len(best.got), len(forms)))
 		case best.ok:
-			r.Problems = append(r.Problems, fmt.Sprintf("variants over-merged: %s entity %q also holds %v", item.Name, best.name, sortedSet(best.bad)))
+			r.Problems = append(r.Problems, fmt.Sprintf("variants over-merged: %s entity %q also holds %v", item.Name, best.name, slices.Sorted(maps.Keys(best.bad))))
 		default:
 			r.Problems = append(r.Problems, "variants not grouped: "+item.Name)
 		}
@@ -427,24 +428,6 @@ func normSet(xs []string) map[string]bool {
 		m[norm(x)] = true
 	}
 	return m
-}
-
-func sortedSet(m map[string]bool) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }
 
 func runes(s string, n int) string {

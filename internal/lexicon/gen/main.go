@@ -335,17 +335,22 @@ func (wn *wordnet) posFields(l string, p byte, senses []ref, tags []tag) []strin
 	return out
 }
 
+// incidentSet is the synsets that carry the incident tag.
+func incidentSet(tags []tag) map[ref]bool {
+	for _, t := range tags {
+		if t.name == "incident" && t.pos == 'n' {
+			return t.set
+		}
+	}
+	return nil
+}
+
 // incidentAncestors names the incidents an incident noun is a kind of, by
 // its first incident sense ("blast" → "explosion", "aftershock" →
 // "tremor,earthquake"): comma-separated first words of the hypernyms that
 // carry the incident tag, nearest first.
 func (wn *wordnet) incidentAncestors(l string, senses []ref, tags []tag) string {
-	var incident map[ref]bool
-	for _, t := range tags {
-		if t.name == "incident" && t.pos == 'n' {
-			incident = t.set
-		}
-	}
+	incident := incidentSet(tags)
 	for _, r := range senses {
 		if !incident[r] {
 			continue
@@ -379,12 +384,7 @@ func (wn *wordnet) incidentAncestors(l string, senses []ref, tags []tag) string 
 // derivationally related to one of the verb's senses that carries the
 // incident tag.
 func (wn *wordnet) derivedNoun(l string, senses []ref, tags []tag) string {
-	var incident map[ref]bool
-	for _, t := range tags {
-		if t.name == "incident" && t.pos == 'n' {
-			incident = t.set
-		}
-	}
+	incident := incidentSet(tags)
 	for _, r := range senses {
 		s := wn.syn[r]
 		n := wordNum(s, l)
