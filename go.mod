@@ -5,13 +5,12 @@ go 1.26.0
 require gopkg.in/yaml.v3 v3.0.1
 
 require (
+	github.com/fsnotify/fsnotify v1.10.1
+	github.com/gohugoio/hashstructure v1.1.0
+	github.com/gosimple/unidecode v1.0.1
 	github.com/yuin/goldmark v1.8.7
 	golang.org/x/net v0.62.0
 	golang.org/x/text v0.43.0
 )
 
-require (
-	github.com/fsnotify/fsnotify v1.10.1 // indirect
-	github.com/gohugoio/hashstructure v1.1.0 // indirect
-	golang.org/x/sys v0.49.0 // indirect
-)
+require golang.org/x/sys v0.49.0 // indirect

@@ -236,18 +236,19 @@ func buildEntities(kinded []*group) ([]model.Entity, map[string]string) {
 	par.For(len(kinded), func(i int) {
 		all[i] = built{e: model.Entity{Kind: kinded[i].votes.Kind(), Name: canonicalName(kinded[i])}, g: kinded[i]}
 	})
-	sort.SliceStable(all, func(i, j int) bool { return all[i].e.Name < all[j].e.Name })
-	used := map[string]int{}
+	sort.SliceStable(all, func(i, j int) bool {
+		a, b := all[i].e, all[j].e
+		if a.Name != b.Name {
+			return a.Name < b.Name
+		}
+		return a.Kind < b.Kind
+	})
+	// ids in name order: two names with one slug ("Иванов", "Ivanov") get
+	// "ivanov" and "ivanov-2", the same in every build of the same input
+	used := map[string]bool{}
 	for i := range all {
 		e := &all[i].e
-		id := textutil.Slug(e.Name, 60)
-		if id == "" {
-			id = "entity"
-		}
-		if used[id]++; used[id] > 1 {
-			id = id + "-" + string(e.Kind)
-		}
-		e.ID = id
+		e.ID = textutil.Unique(used, textutil.Slug(e.Name, 60), "entity-"+string(e.Kind))
 	}
 	par.For(len(all), func(i int) {
 		all[i].keys = fillEntity(&all[i].e, all[i].g)

@@ -131,10 +131,7 @@ func buildFacts(in []Input, led *model.Ledger, w *world) []model.Fact {
 		f := model.Fact{Kind: k.kind, Subject: k.subject(w), Scope: k.scope, Claims: laid[lo:hi:hi]}
 		k.measureText = commonMeasure(f.Claims, k.measure)
 		f.ID, f.Title = slugAndTitle(k, w)
-		for n := 2; slugs[f.ID]; n++ {
-			f.ID = strings.TrimSuffix(f.ID, "-"+strconv.Itoa(n-1)) + "-" + strconv.Itoa(n)
-		}
-		slugs[f.ID] = true
+		f.ID = textutil.Unique(slugs, f.ID, "fact")
 		f.Sources = factSources(f.Claims)
 		f.Independent = independent(f.Sources, led.Overlaps)
 		facts = append(facts, f)
@@ -147,10 +144,7 @@ func buildFacts(in []Input, led *model.Ledger, w *world) []model.Fact {
 	for i, e := range extra {
 		if e != nil {
 			e.Independent = independent(e.Sources, led.Overlaps)
-			for n := 2; slugs[e.ID]; n++ {
-				e.ID = facts[i].ID + "-conflicts-" + strconv.Itoa(n)
-			}
-			slugs[e.ID] = true
+			e.ID = textutil.Unique(slugs, e.ID, facts[i].ID+"-conflicts")
 			facts[i].Conflicts = e.ID
 			facts = append(facts, *e)
 		}

@@ -77,10 +77,10 @@ type Builder struct {
 	// The fast path may run while a full build runs (see Live); mu guards
 	// what they share.
 	mu     sync.Mutex
-	prev   *site.Site       // the last good build's site, for the fast path
-	known  map[string]bool  // article paths of the last build
-	gen    int64            // counts fast-path publishes
-	fastAt map[string]int64 // page → gen of its last fast-path publish
+	prev   *site.Site        // the last good build's site, for the fast path
+	known  map[string]string // article path → id, of the last build
+	gen    int64             // counts fast-path publishes
+	fastAt map[string]int64  // page → gen of its last fast-path publish
 	// fastExtracted counts articles the fast path extracted since the last
 	// full build began (the full build then finds them in the cache)
 	fastExtracted int
@@ -104,7 +104,7 @@ type file struct {
 
 // NewBuilder returns a builder with an empty cache.
 func NewBuilder(opts Options) *Builder {
-	return &Builder{opts: opts, cache: cache.New(), files: map[string]file{}, known: map[string]bool{}, fastAt: map[string]int64{}}
+	return &Builder{opts: opts, cache: cache.New(), files: map[string]file{}, known: map[string]string{}, fastAt: map[string]int64{}}
 }
 
 // Build compiles the site and, when there are no errors, publishes it.
@@ -307,6 +307,8 @@ func (b *Builder) read(fsys fs.FS, changed []string, res *Result) ([]string, map
 	if err != nil {
 		return nil, nil, nil, err
 	}
+	ids, diags := corpus.IDs(paths)
+	res.Diags = append(res.Diags, diags...)
 	dirty := map[string]bool{}
 	for _, p := range changed {
 		dirty[p] = true
@@ -315,13 +317,13 @@ func (b *Builder) read(fsys fs.FS, changed []string, res *Result) ([]string, map
 	keys := make([]cache.Key, len(paths))
 	for i, p := range paths {
 		f, ok := b.files[p]
-		if !ok || changed == nil || dirty[p] {
+		if !ok || changed == nil || dirty[p] || f.key.ID != ids[i] {
 			raw, err := fs.ReadFile(fsys, p)
 			if err != nil {
 				return nil, nil, nil, fmt.Errorf("read %s: %w", p, err)
 			}
 			sum := sha256.Sum256(raw)
-			f = file{raw: raw, key: cache.Key{Path: p, ContentSHA256: hex.EncodeToString(sum[:]), StagesVersion: cache.StagesVersion}}
+			f = file{raw: raw, key: cache.Key{Path: p, ID: ids[i], ContentSHA256: hex.EncodeToString(sum[:]), StagesVersion: cache.StagesVersion}}
 		}
 		now[p] = f
 		keys[i] = f.key
@@ -351,7 +353,7 @@ func (b *Builder) extract(paths []string, now map[string]file, keys []cache.Key,
 		go func() {
 			defer wg.Done()
 			for i := range work {
-				entries[i] = perArticle(paths[i], now[paths[i]].raw)
+				entries[i] = perArticle(paths[i], keys[i].ID, now[paths[i]].raw)
 				b.cache.Put(keys[i], entries[i])
 			}
 		}()
@@ -362,16 +364,10 @@ func (b *Builder) extract(paths []string, now map[string]file, keys []cache.Key,
 	close(work)
 	wg.Wait()
 	b.cache.Keep(keys)
-	arts := make([]model.Article, len(entries))
-	for i, e := range entries {
-		res.Diags = append(res.Diags, e.Diags...)
-		arts[i] = e.Article
-	}
-	arts, diags := corpus.Dedupe(arts)
-	res.Diags = append(res.Diags, diags...)
 	kept := map[string]bool{}
-	for _, a := range arts {
-		kept[a.File] = true
+	for _, e := range entries {
+		res.Diags = append(res.Diags, e.Diags...)
+		kept[e.Article.File] = true
 	}
 	return entries, kept
 }
@@ -410,7 +406,11 @@ func (b *Builder) compile(changed []string, emit func(render.File) error, keep f
 	var files []render.File
 	var mu sync.Mutex
 	var count, unchanged atomic.Int64
+	var paths sync.Map
 	collect := func(f render.File) error {
+		if _, dup := paths.LoadOrStore(f.Path, true); dup {
+			return fmt.Errorf("two files at %s: this is a bug in dossier, please report it", f.Path)
+		}
 		count.Add(1)
 		if f.Keep {
 			unchanged.Add(1)
@@ -449,9 +449,9 @@ func (b *Builder) compile(changed []string, emit func(render.File) error, keep f
 	if !res.Diags.HasErrors() {
 		b.mu.Lock()
 		b.prev = s
-		b.known = make(map[string]bool, len(b.files))
-		for p := range b.files {
-			b.known[p] = true
+		b.known = make(map[string]string, len(b.files))
+		for p, f := range b.files {
+			b.known[p] = f.key.ID
 		}
 		b.mu.Unlock()
 	}
@@ -477,10 +477,13 @@ func (b *Builder) fastPath(changed []string) []string {
 	b.mu.Lock()
 	prev := b.prev
 	var edited []string
+	ids := map[string]string{}
 	for _, p := range changed {
+		id, known := b.known[p]
 		switch {
-		case b.known[p]:
+		case known:
 			edited = append(edited, p)
+			ids[p] = id
 		case !exists(fsys, p):
 			// gone and never an article: an editor's or a tool's temp file
 		default:
@@ -503,12 +506,13 @@ func (b *Builder) fastPath(changed []string) []string {
 		if err != nil {
 			return written
 		}
-		e := perArticle(p, raw)
+		id := ids[p]
+		e := perArticle(p, id, raw)
 		if e.Diags.HasErrors() {
 			return written
 		}
 		sum := sha256.Sum256(raw)
-		b.cache.Put(cache.Key{Path: p, ContentSHA256: hex.EncodeToString(sum[:]), StagesVersion: cache.StagesVersion}, e)
+		b.cache.Put(cache.Key{Path: p, ID: id, ContentSHA256: hex.EncodeToString(sum[:]), StagesVersion: cache.StagesVersion}, e)
 		b.mu.Lock()
 		b.fastExtracted++
 		b.mu.Unlock()
@@ -536,8 +540,8 @@ func (b *Builder) fastPath(changed []string) []string {
 // sentence an extractor broke on is a warning with its line; a stage that
 // breaks on the whole article leaves the article without claims, with a
 // warning, and the build goes on.
-func perArticle(path string, raw []byte) (e *cache.Entry) {
-	a, diags := corpus.Parse(path, raw)
+func perArticle(path, id string, raw []byte) (e *cache.Entry) {
+	a, diags := corpus.ParseID(path, id, raw)
 	defer func() {
 		if r := recover(); r != nil {
 			diags.Warnf(a.File, 0, "this is a bug in dossier: please report it with the article",

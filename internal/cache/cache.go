@@ -33,6 +33,7 @@ const StagesVersion = 2
 // TestKeyFieldsAllCount checks that changing any field changes the hash.
 type Key struct {
 	Path          string
+	ID            string // the article's id (see corpus.IDs): it names every claim
 	ContentSHA256 string
 	StagesVersion int
 }

@@ -28,18 +28,19 @@ func Load(fsys fs.FS) ([]model.Article, diag.List, error) {
 	if err != nil || len(files) == 0 {
 		return nil, diags, err
 	}
+	ids, ds := IDs(files)
+	diags = append(diags, ds...)
 	var arts []model.Article
-	for _, p := range files {
+	for i, p := range files {
 		raw, err := fs.ReadFile(fsys, p)
 		if err != nil {
 			return nil, diags, fmt.Errorf("read %s: %w", p, err)
 		}
-		a, ds := Parse(p, raw)
+		a, ds := ParseID(p, ids[i], raw)
 		diags = append(diags, ds...)
 		arts = append(arts, a)
 	}
-	arts, ds := Dedupe(arts)
-	return arts, append(diags, ds...), nil
+	return arts, diags, nil
 }
 
 // List returns the article paths below Dir, sorted, with diagnostics for
@@ -82,21 +83,27 @@ func List(fsys fs.FS) ([]string, diag.List, error) {
 	return files, diags, nil
 }
 
-// Dedupe drops articles whose id another, earlier article already has
-// ("a.md" and "a.txt"), with an error diagnostic.
-func Dedupe(arts []model.Article) ([]model.Article, diag.List) {
+// IDs gives each article path (sorted, as List returns them) its id: the
+// slug of its name below Dir ("reports/Reuters 1.md" → "reports-reuters-1"),
+// transliterated where it is not Latin, "article" where nothing is left, and
+// with a "-2", "-3" … suffix where an earlier path has the same slug, so
+// every source page has an address of its own and an article keeps its
+// address while later-sorted files come and go. Two files that differ only
+// in their extension ("a.md", "a.txt") are an error: one article, saved twice.
+func IDs(paths []string) ([]string, diag.List) {
 	var diags diag.List
-	seen := map[string]string{}
-	out := arts[:0:0]
-	for _, a := range arts {
-		if prev, ok := seen[a.ID]; ok {
-			diags.Errorf(a.File, 0, "rename one of the two files", "article id %q is also the id of %s", a.ID, prev)
-			continue
+	ids := make([]string, len(paths))
+	used := map[string]bool{}
+	stems := map[string]string{}
+	for i, p := range paths {
+		stem := strings.TrimSuffix(p, path.Ext(p))
+		if prev, ok := stems[stem]; ok {
+			diags.Errorf(p, 0, "remove or rename one of the two files", "the same article as %s, saved under another extension", prev)
 		}
-		seen[a.ID] = a.File
-		out = append(out, a)
+		stems[stem] = p
+		ids[i] = textutil.Unique(used, ID(p), "article")
 	}
-	return out, diags
+	return ids, diags
 }
 
 func errorsIsNotExist(err error) bool { return errors.Is(err, fs.ErrNotExist) }
@@ -110,8 +117,11 @@ func ID(p string) string {
 
 // Parse splits one file into front matter and body. It is pure: p is only
 // used for the id and in messages.
-func Parse(p string, raw []byte) (model.Article, diag.List) {
-	a := model.Article{ID: ID(p), File: p, Raw: raw, Format: strings.TrimPrefix(path.Ext(p), ".")}
+func Parse(p string, raw []byte) (model.Article, diag.List) { return ParseID(p, ID(p), raw) }
+
+// ParseID is Parse with the article's id given (see IDs).
+func ParseID(p, id string, raw []byte) (model.Article, diag.List) {
+	a := model.Article{ID: id, File: p, Raw: raw, Format: strings.TrimPrefix(path.Ext(p), ".")}
 	var diags diag.List
 	if !bytes.HasPrefix(raw, []byte("---\n")) && !bytes.HasPrefix(raw, []byte("---\r\n")) {
 		return a, diags

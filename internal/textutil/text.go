@@ -1,10 +1,12 @@
 package textutil
 
 import (
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/gosimple/unidecode"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -72,24 +74,43 @@ func AppendFold(dst []byte, r rune) []byte {
 }
 
 // Slug makes a URL-safe, lowercase ASCII slug of at most max bytes, cut at a
-// dash where possible.
+// dash where possible. Letters outside Latin are transliterated with the
+// unidecode tables ("Дмитрий" → "dmitrii", "地震" → "di-zhen"); the result
+// may still be empty (a name of symbols only): callers give a fallback and
+// make it unique with Unique.
 func Slug(s string, max int) string {
 	var b strings.Builder
 	b.Grow(min(len(s), max+8))
 	dash := false
-	for _, r := range Fold(s) {
+	var add func(r rune)
+	add = func(r rune) {
 		switch {
 		case r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)):
 			if dash && b.Len() > 0 {
 				b.WriteByte('-')
 			}
 			dash = false
-			b.WriteRune(r)
+			b.WriteRune(unicode.ToLower(r))
 		case r == '\'':
 			// "al-Masoud's" → "al-masouds"
+		case r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			// a word in another script reads as one word: "Дмитрий" → "dmitrii";
+			// a CJK character is a syllable of its own: "地震" → "di-zhen"
+			for _, t := range unidecode.Unidecode(string(r)) {
+				add(t)
+			}
+			if unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hangul, r) {
+				dash = true
+			}
 		default:
 			dash = true
 		}
+	}
+	for _, r := range Fold(s) {
+		if b.Len() > max+8 {
+			break
+		}
+		add(r)
 	}
 	out := b.String()
 	if len(out) > max {
@@ -99,6 +120,22 @@ func Slug(s string, max int) string {
 		}
 		out = strings.Trim(out, "-")
 	}
+	return out
+}
+
+// Unique returns id, or, when used already holds it, id with the smallest
+// suffix "-2", "-3", … that used does not hold; an empty id becomes
+// fallback first. It records the result in used. Ids handed out in a
+// stable order get stable suffixes.
+func Unique(used map[string]bool, id, fallback string) string {
+	if id == "" {
+		id = fallback
+	}
+	out := id
+	for n := 2; used[out]; n++ {
+		out = id + "-" + strconv.Itoa(n)
+	}
+	used[out] = true
 	return out
 }
 

@@ -54,3 +54,31 @@ func FuzzSquashSpace(f *testing.F) {
 		}
 	})
 }
+
+func TestSlugTransliterates(t *testing.T) {
+	for in, want := range map[string]string{
+		"Дмитрий Иванов":  "dmitrii-ivanov",
+		"地震报道":            "di-zhen-bao-dao",
+		"Αθήνα":           "athena",
+		"محمد":            "mhmd",
+		"Ürümqi":          "urumqi",
+		"!!!":             "",
+		"Москва 2024 год": "moskva-2024-god",
+	} {
+		if got := Slug(in, 60); got != want {
+			t.Errorf("Slug(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestUnique(t *testing.T) {
+	used := map[string]bool{}
+	var got []string
+	for _, id := range []string{"a", "a", "", "a-2", "a", ""} {
+		got = append(got, Unique(used, id, "item"))
+	}
+	want := []string{"a", "a-2", "item", "a-2-2", "a-3", "item-2"}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("got %v, want %v", got, want)
+	}
+}
