@@ -19,6 +19,7 @@ import (
 	"runtime/debug"
 	"runtime/pprof"
 	"strconv"
+	"strings"
 	"syscall"
 	"time"
 
@@ -140,7 +141,7 @@ func reporter(c common, stdout, stderr io.Writer) func(build.Result, error) {
 			if !errors.Is(err, build.ErrFailed) {
 				fmt.Fprintf(stderr, "dossier: error: %v\n", err)
 			}
-			fmt.Fprintf(stderr, "dossier: build failed; %s was left as it was\n", c.dst)
+			fmt.Fprintf(stderr, "dossier: %s\n", failedState(c.dst, res))
 			return
 		}
 		if !c.quiet {
@@ -152,6 +153,20 @@ func reporter(c common, stdout, stderr io.Writer) func(build.Result, error) {
 				t.Read, t.Extract, t.Align, t.Site, t.Render, t.Publish)
 		}
 	}
+}
+
+// failedState says, truthfully, what a failed build left in the output
+// folder.
+func failedState(dst string, res build.Result) string {
+	switch {
+	case res.Published:
+		return fmt.Sprintf("the site in %s was published, but the build did not finish", dst)
+	case res.Partial:
+		return fmt.Sprintf("build failed while publishing: %s holds part of this build; the next build finishes publishing it", dst)
+	case len(res.Fast) > 0:
+		return fmt.Sprintf("build failed; %s was left as it was, except %s, updated ahead of the build", dst, strings.Join(res.Fast, ", "))
+	}
+	return fmt.Sprintf("build failed; %s was left as it was", dst)
 }
 
 // cmdLedger prints the ledger as text: nothing is written to disk.

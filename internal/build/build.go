@@ -50,8 +50,11 @@ type Result struct {
 	Fast      []string // pages the fast path published before the full rebuild
 	Facts     int
 	Disputed  int
-	Published bool // false when the build failed and nothing was written
-	Timings   Timings
+	Published bool // false when the build failed
+	// Partial is set when publishing failed after it began moving files:
+	// the output holds part of this build until the next build finishes it.
+	Partial bool
+	Timings Timings
 }
 
 // Timings is where a build's time went.
@@ -140,8 +143,22 @@ func (b *Builder) full(changed []string) (res Result, err error) {
 		}
 	}
 	b.mu.Unlock()
-	st, err := newStager(b.opts.OutDir, skip)
+	unlock, err := lockOut(b.opts.OutDir)
 	if err != nil {
+		if errors.Is(err, ErrLocked) {
+			res.Diags.Errorf(filepath.ToSlash(b.opts.OutDir), 0, "wait for the other build to finish, or build into another folder with -d", "%v", err)
+			return res, ErrFailed
+		}
+		return res, err
+	}
+	defer unlock()
+	var pub diag.List // what publishing has to say
+	st, err := newStager(b.opts.OutDir, skip, &pub)
+	if err != nil {
+		res.Diags, res.Partial = pub, errors.Is(err, ErrUnfinished)
+		if publishDiag(&res.Diags, err) {
+			return res, ErrFailed
+		}
 		return res, err
 	}
 	var keep func(site.Page, func() any) bool
@@ -170,6 +187,7 @@ func (b *Builder) full(changed []string) (res Result, err error) {
 		}
 	}
 	_, res, err = b.compile(changed, st.add, keep)
+	res.Diags = append(pub, res.Diags...)
 	res.Extracted += fastExtracted
 	if err != nil || res.Diags.HasErrors() {
 		st.abort()
@@ -182,11 +200,15 @@ func (b *Builder) full(changed []string) (res Result, err error) {
 		return res, ErrFailed
 	}
 	t := time.Now()
-	paths, removed, err := st.commit()
+	paths, removed, err := st.commit(&res.Diags)
 	res.Timings.Publish = time.Since(t)
 	res.Written, res.Removed, res.Paths = len(paths), removed, paths
 	if err != nil {
 		b.marks = nil
+		res.Partial = st.started
+		if publishDiag(&res.Diags, err) {
+			return res, ErrFailed
+		}
 		return res, err
 	}
 	res.Published = true
@@ -215,7 +237,7 @@ func (b *Builder) full(changed []string) (res Result, err error) {
 func publishDiag(ds *diag.List, err error) bool {
 	var c *ConflictError
 	if errors.As(err, &c) {
-		ds.Errorf(c.Path, 0, "remove it, or choose another output folder with -d", "exists and was not made by dossier; not overwritten")
+		ds.Errorf(c.Path, 0, "remove it, or choose another output folder with -d", "%s; not overwritten", c.what())
 		return true
 	}
 	var w *WriteError

@@ -2,7 +2,6 @@ package build
 
 import (
 	"bufio"
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -10,12 +9,10 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"path"
 	"path/filepath"
-	"sort"
-	"strings"
 	"sync"
 
+	"dossier/internal/diag"
 	"dossier/internal/render"
 )
 
@@ -25,9 +22,19 @@ const Manifest = ".dossier-manifest"
 
 // ConflictError says a file in the output dir would be overwritten though
 // dossier did not make it.
-type ConflictError struct{ Path string }
+type ConflictError struct {
+	Path string
+	What string // what is wrong with it; "" is "exists and was not made by dossier"
+}
 
-func (e *ConflictError) Error() string { return e.Path + ": exists and was not made by dossier" }
+func (e *ConflictError) Error() string { return e.Path + ": " + e.what() }
+
+func (e *ConflictError) what() string {
+	if e.What == "" {
+		return "exists and was not made by dossier"
+	}
+	return e.What
+}
 
 // WriteError says a file of the build could not be written (a full disk, a
 // read-only folder); Path is where it was to go.
@@ -54,26 +61,6 @@ func hashOf(b []byte) string {
 	return hex.EncodeToString(h[:])
 }
 
-func readManifest(out string) (map[string]string, error) {
-	m := map[string]string{}
-	f, err := os.Open(filepath.Join(out, Manifest))
-	if errors.Is(err, fs.ErrNotExist) {
-		return m, nil
-	}
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		hash, path, ok := strings.Cut(sc.Text(), " ")
-		if ok && !strings.Contains(path, "..") {
-			m[path] = hash
-		}
-	}
-	return m, sc.Err()
-}
-
 // Staging is the hidden folder inside the output dir where a build writes
 // changed files until every page has rendered.
 const Staging = ".dossier-staging"
@@ -81,10 +68,11 @@ const Staging = ".dossier-staging"
 // stager publishes a build in two steps, so that it never holds the whole
 // site in memory and a failed build changes nothing: add (from any
 // goroutine) writes each changed file into the staging folder as soon as it
-// is rendered; commit renames them into place, removes the files the build
-// no longer makes and writes the manifest; abort removes the staging folder.
-// Files in skip are left as they are on disk (they stay dossier's: the
-// manifest keeps their previous hash).
+// is rendered; commit moves them into place through a journal (see
+// journal.go), removes the files the build no longer makes and writes the
+// manifest; abort removes the staging folder. Files in skip are left as
+// they are on disk (they stay dossier's: the manifest keeps their previous
+// hash).
 type stager struct {
 	out, dir string
 	old      map[string]string // the previous manifest
@@ -94,15 +82,24 @@ type stager struct {
 	sizes    map[string]int64  // path → size of this build's files
 	kept     map[string]int64  // files left as they are (keepable), and their sizes
 	staged   []string
+	started  bool // commit began moving files: the site is no longer as it was
 }
 
-func newStager(out string, skip map[string]bool) (*stager, error) {
-	old, err := readManifest(out)
+// newStager finishes or removes what an interrupted build left, reads the
+// last build's manifest and makes a fresh staging folder. The caller holds
+// the output folder's lock.
+func newStager(out string, skip map[string]bool, ds *diag.List) (*stager, error) {
+	if err := recoverStaging(out, ds); err != nil {
+		return nil, err
+	}
+	old, err := readManifest(out, ds)
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", filepath.Join(out, Manifest), err)
 	}
 	st := &stager{out: out, dir: filepath.Join(out, Staging), old: old, skip: skip, now: map[string]string{}, sizes: map[string]int64{}, kept: map[string]int64{}}
-	os.RemoveAll(st.dir) // left by a build that was killed
+	if err := makeStaging(st.dir); err != nil {
+		return nil, fmt.Errorf("create %s: %w", st.dir, err)
+	}
 	return st, nil
 }
 
@@ -146,7 +143,7 @@ func (st *stager) add(f render.File) error {
 	}
 	unchanged := false
 	if mine && prev == h {
-		if fi, err := os.Stat(dst); err == nil && fi.Size() == size {
+		if fi, err := os.Lstat(dst); err == nil && fi.Mode().IsRegular() && fi.Size() == size {
 			unchanged = true
 		}
 	}
@@ -212,8 +209,8 @@ func (st *stager) keepable(path string, size int64) bool {
 	if _, mine := st.old[path]; !mine || st.skip[path] {
 		return false
 	}
-	fi, err := os.Stat(filepath.Join(st.out, filepath.FromSlash(path)))
-	if err != nil || fi.Size() != size {
+	fi, err := os.Lstat(filepath.Join(st.out, filepath.FromSlash(path)))
+	if err != nil || !fi.Mode().IsRegular() || fi.Size() != size {
 		return false
 	}
 	st.mu.Lock()
@@ -224,78 +221,25 @@ func (st *stager) keepable(path string, size int64) bool {
 
 func (st *stager) abort() { os.RemoveAll(st.dir) }
 
-// commit moves the staged files into place, removes stale files and writes
-// the manifest. It returns the paths written and how many were removed.
-func (st *stager) commit() (written []string, removed int, err error) {
-	defer os.RemoveAll(st.dir)
-	sort.Strings(st.staged)
-	// A staged folder whose counterpart does not exist yet in the output
-	// holds only this build's files: it moves in with one rename (a first
-	// build moves sources/ whole) instead of a mkdir and a rename per file.
-	exists := map[string]bool{".": true} // output-relative folders known to exist
-	moved := ""                          // the last folder moved whole
-	for _, p := range st.staged {
-		written = append(written, p)
-		if moved != "" && strings.HasPrefix(p, moved+"/") {
-			continue
-		}
-		dir := path.Dir(p)
-		top := "" // the outermost missing folder above p
-		for d := dir; !exists[d]; d = path.Dir(d) {
-			if _, err := os.Lstat(filepath.Join(st.out, filepath.FromSlash(d))); err == nil {
-				exists[d] = true
-				break
-			}
-			top = d
-		}
-		src, dst := p, p
-		if top != "" {
-			src, dst, moved = top, top, top
-		}
-		to := filepath.Join(st.out, filepath.FromSlash(dst))
-		if err := os.Rename(filepath.Join(st.dir, filepath.FromSlash(src)), to); err != nil {
-			return written, removed, fmt.Errorf("write %s: %w", to, err)
-		}
-		if top != "" {
-			for d := dir; d != path.Dir(top); d = path.Dir(d) {
-				exists[d] = true
-			}
-		}
+// commit plans the commit, writes the journal and carries it out. It
+// returns the paths written and how many stale files were removed. Before
+// the journal is written, a failure leaves the site as it was (the staging
+// folder is removed); after, st.started is set, and a failure leaves the
+// journal for the next build to finish.
+func (st *stager) commit(ds *diag.List) (written []string, removed int, err error) {
+	crashPoint("staged")
+	j, err := st.plan(ds)
+	if err == nil {
+		err = writeJournal(st.dir, j)
 	}
-	var stale []string
-	for p := range st.old {
-		if _, ok := st.now[p]; !ok {
-			stale = append(stale, p)
-		}
+	if err != nil {
+		st.abort()
+		return nil, 0, err
 	}
-	sort.Strings(stale)
-	out := filepath.Clean(st.out)
-	for _, p := range stale {
-		dst := filepath.Join(out, filepath.FromSlash(p))
-		if err := os.Remove(dst); err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return written, removed, fmt.Errorf("remove %s: %w", dst, err)
-		}
-		removed++
-		// drop folders this removal emptied, up to the output dir
-		for dir := filepath.Dir(dst); dir != out && strings.HasPrefix(dir, out); dir = filepath.Dir(dir) {
-			if os.Remove(dir) != nil {
-				break
-			}
-		}
-	}
-	var m bytes.Buffer
-	paths := make([]string, 0, len(st.now))
-	for p := range st.now {
-		paths = append(paths, p)
-	}
-	sort.Strings(paths)
-	for _, p := range paths {
-		fmt.Fprintf(&m, "%s %s\n", st.now[p], p)
-	}
-	if err := writeAtomic(filepath.Join(st.out, Manifest), m.Bytes()); err != nil {
-		return written, removed, err
-	}
-	return written, removed, nil
+	st.started = true
+	crashPoint("journal")
+	removed, err = apply(st.out, st.dir, j)
+	return st.staged, removed, err
 }
 
 // writeStaged writes a new file in the staging folder.
