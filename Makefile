@@ -43,6 +43,7 @@ fuzz:
 	$(GO) test ./internal/render -run '^$$' -fuzz '^FuzzEsc$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./internal/site -run '^$$' -fuzz '^FuzzAppendClaims$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./internal/site -run '^$$' -fuzz '^FuzzTextFragment$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./internal/registry -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./internal/textutil -run '^$$' -fuzz '^FuzzSquashSpace$$' -fuzztime $(FUZZTIME)
 
 # screenshot: the README's picture of the built seed dossier (Debian chromium, headless).

@@ -79,3 +79,33 @@ func TestEveryPathIsUnique(t *testing.T) {
 		t.Errorf("published %d files, compiled %d", len(sa), len(files))
 	}
 }
+
+// A slugs.lock line naming a path outside facts/ ("..") or of random bytes
+// is a warning with its line; the build publishes and the site's own pages
+// stay where they are.
+func TestMalformedRegistrySkipped(t *testing.T) {
+	site := seedSite(t)
+	out := filepath.Join(site, "public")
+	mustBuild(t, site, out)
+	index := snapshot(t, out)["index.html"]
+	r := rand.New(rand.NewPCG(3, 4))
+	junk := make([]byte, 4096)
+	for i := range junk {
+		junk[i] = byte(r.Uint32())
+	}
+	lock := filepath.Join(site, "slugs.lock")
+	writeFile(t, lock, "..\tx\n../index\ty\n"+string(junk)+"\n")
+	res := mustBuild(t, site, out)
+	if !strings.Contains(res.Diags.Format("dossier"), "slugs.lock:1: not a registry line") {
+		t.Errorf("diagnostics:\n%s", res.Diags.Format("dossier"))
+	}
+	got := snapshot(t, out)
+	if got["index.html"] != index {
+		t.Error("the site's index.html was replaced")
+	}
+	for p := range got {
+		if !outputPath(p) && p != Manifest {
+			t.Errorf("file at %q", p)
+		}
+	}
+}

@@ -19,6 +19,8 @@ import (
 	"hash/fnv"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"dossier/internal/diag"
 	"dossier/internal/model"
@@ -51,13 +53,32 @@ func Parse(data []byte) (Registry, diag.List) {
 			continue
 		}
 		slug, rest, _ := strings.Cut(t, "\t")
-		if slug == "" || strings.ContainsAny(slug, " /") {
+		if !ValidSlug(slug) || !utf8.ValidString(rest) || strings.ContainsFunc(rest, unicode.IsControl) {
 			diags.Warnf(File, line, "the file is written by dossier build; restore it from version control", "not a registry line, ignored")
 			continue
 		}
 		reg[slug] = strings.Fields(rest)
 	}
+	if err := sc.Err(); err != nil {
+		diags.Warnf(File, line+1, "the file is written by dossier build; restore it from version control", "unreadable from here on (%v); the rest is ignored", err)
+	}
 	return reg, diags
+}
+
+// ValidSlug reports whether s is a slug dossier makes: lowercase ASCII
+// letters and digits in words joined by single dashes, at most 120 bytes.
+// Only such a slug becomes a page's folder: the registry file is read from
+// the site, and a slug like ".." must never name a path.
+func ValidSlug(s string) bool {
+	if s == "" || len(s) > 120 || s[0] == '-' || s[len(s)-1] == '-' || strings.Contains(s, "--") {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !('a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-') {
+			return false
+		}
+	}
+	return true
 }
 
 // ClaimID identifies a claim across builds: its article, its sentence and

@@ -3,6 +3,7 @@ package registry
 import (
 	"fmt"
 	"reflect"
+	"strings"
 	"testing"
 
 	"dossier/internal/model"
@@ -95,4 +96,35 @@ func TestUpdateFollowsWidenedMentions(t *testing.T) {
 	if !reflect.DeepEqual(retired, want) {
 		t.Errorf("retired = %+v, want %+v", retired, want)
 	}
+}
+
+// A registry line whose slug could name a path outside facts/ (or is not a
+// slug at all) is a warning with its line, and is skipped.
+func TestParseRejectsMalformedSlugs(t *testing.T) {
+	data := "raid-date\ta#s-x@1\n..\tx\n../index\tx\nfacts/x\ty\nUpper\tz\n-x\tz\na--b\tz\n\x00\xff\xfe\tz\nok-2\tb#c@d\n" +
+		"bad-claims\ta\x01b\n"
+	reg, ds := Parse([]byte(data))
+	if len(reg) != 2 || reg["raid-date"] == nil || reg["ok-2"] == nil {
+		t.Errorf("kept %v, want raid-date and ok-2 only", reg)
+	}
+	msg := ds.Format("dossier")
+	for _, line := range []string{":2:", ":3:", ":4:", ":5:", ":6:", ":7:", ":8:", ":10:"} {
+		if !strings.Contains(msg, File+line+" not a registry line") {
+			t.Errorf("no warning for line %s in:\n%s", line, msg)
+		}
+	}
+}
+
+// Random bytes never give a slug that is not a plain folder name.
+func FuzzParse(f *testing.F) {
+	f.Add([]byte("raid-date\ta#b@c\n..\tx\n"))
+	f.Add([]byte("\xff\xfe\x00a\tb"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		reg, _ := Parse(data)
+		for slug := range reg {
+			if !ValidSlug(slug) || strings.ContainsAny(slug, "./\\") {
+				t.Fatalf("slug %q accepted", slug)
+			}
+		}
+	})
 }
