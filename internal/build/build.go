@@ -389,7 +389,9 @@ func (b *Builder) extract(paths []string, now map[string]file, keys []cache.Key,
 	kept := map[string]bool{}
 	for _, e := range entries {
 		res.Diags = append(res.Diags, e.Diags...)
-		kept[e.Article.File] = true
+		if !e.Skipped {
+			kept[e.Article.File] = true
+		}
 	}
 	return entries, kept
 }
@@ -530,7 +532,7 @@ func (b *Builder) fastPath(changed []string) []string {
 		}
 		id := ids[p]
 		e := perArticle(p, id, raw)
-		if e.Diags.HasErrors() {
+		if e.Diags.HasErrors() || e.Skipped {
 			return written
 		}
 		sum := sha256.Sum256(raw)
@@ -558,12 +560,18 @@ func (b *Builder) fastPath(changed []string) []string {
 	return written
 }
 
-// perArticle runs the per-article stages: parse, segment, extract. A
+// perArticle runs the per-article stages: decode, parse, segment, extract.
+// A file that is not text is left out (Skipped), with a warning. A
 // sentence an extractor broke on is a warning with its line; a stage that
 // breaks on the whole article leaves the article without claims, with a
 // warning, and the build goes on.
 func perArticle(path, id string, raw []byte) (e *cache.Entry) {
-	a, diags := corpus.ParseID(path, id, raw)
+	text, diags, ok := corpus.Decode(path, raw)
+	if !ok {
+		return &cache.Entry{Article: model.Article{ID: id, File: path}, Doc: model.Doc{Article: id}, Result: extract.Result{Events: map[string]int{}}, Diags: diags, Skipped: true}
+	}
+	a, ds := corpus.ParseID(path, id, text)
+	diags = append(diags, ds...)
 	defer func() {
 		if r := recover(); r != nil {
 			diags.Warnf(a.File, 0, "this is a bug in dossier: please report it with the article",

@@ -2,9 +2,13 @@ package build
 
 import (
 	"math/rand/v2"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
 
 	"dossier"
 )
@@ -55,8 +59,11 @@ func TestEveryPathIsUnique(t *testing.T) {
 			sources++
 		}
 	}
-	if sources != 8 {
-		t.Errorf("%d source pages, want one for each of the 8 articles", sources)
+	if sources != 7 {
+		t.Errorf("%d source pages, want one for each of the 7 articles (the random bytes are not one)", sources)
+	}
+	if msg := res.Diags.Format("dossier"); !strings.Contains(msg, "noise.txt:1: not text") {
+		t.Errorf("the file of random bytes should be named as not text:\n%s", msg)
 	}
 	for _, want := range []string{"sources/di-zhen-bao-dao/index.html", "sources/article/index.html",
 		"sources/a-b/index.html", "sources/a-b-2/index.html", "sources/a-b-3/index.html", "sources/ellenika/index.html",
@@ -107,5 +114,124 @@ func TestMalformedRegistrySkipped(t *testing.T) {
 		if !outputPath(p) && p != Manifest {
 			t.Errorf("file at %q", p)
 		}
+	}
+}
+
+// utf16le encodes s as UTF-16, little-endian, with a byte-order mark, as
+// Notepad saves a file.
+func utf16le(s string) string {
+	b := []byte{0xff, 0xfe}
+	for _, r := range s {
+		b = append(b, byte(r), byte(r>>8))
+	}
+	return string(b)
+}
+
+// Bad bytes never reach a page: invalid UTF-8 and control characters are
+// replaced (and reported with their line), UTF-16 and a UTF-8 byte-order
+// mark are read as the text they are, and "title: null" is no title.
+func TestBadBytesNeverReachPages(t *testing.T) {
+	site := t.TempDir()
+	dir := filepath.Join(site, "content", "articles")
+	writeFile(t, filepath.Join(dir, "bad.md"), "---\ntitle: Bad bytes\n---\nThe fire broke out on April 30, 2024.\n\nAt least 14 people \xff\xfe were killed\x00 in the fire\x1b[31m, officials said.\n")
+	writeFile(t, filepath.Join(dir, "notepad.txt"), utf16le("---\ntitle: Saved by Notepad\n---\nThe fire broke out on April 30, 2024. At least 14 people were killed.\n"))
+	writeFile(t, filepath.Join(dir, "bom.md"), "\ufeff---\ntitle: With a mark\n---\nThe fire broke out on April 30, 2024.\n")
+	writeFile(t, filepath.Join(dir, "null.md"), "---\ntitle: null\nauthor: ~\n---\nThe fire broke out on April 30, 2024.\n")
+	out := filepath.Join(site, "public")
+	res := mustBuild(t, site, out)
+	msg := res.Diags.Format("dossier")
+	if !strings.Contains(msg, "content/articles/bad.md:6: 4 bytes or characters that are not text") {
+		t.Errorf("the bad bytes should be reported on their line:\n%s", msg)
+	}
+	pages := snapshot(t, out)
+	for p, body := range pages {
+		if !utf8.ValidString(body) {
+			t.Errorf("%s: invalid UTF-8", p)
+		}
+		if i := strings.IndexFunc(body, func(r rune) bool { return r < 0x20 && r != '\n' && r != '\t' && r != '\r' || r == 0x7f }); i >= 0 {
+			t.Errorf("%s: control character %q", p, body[i])
+		}
+	}
+	for page, want := range map[string]string{
+		"sources/notepad/index.html": "Saved by Notepad",
+		"sources/bom/index.html":     "With a mark",
+		"sources/bad/index.html":     "14 people \ufffd\ufffd were killed\ufffd in the fire\ufffd[31m",
+	} {
+		if !strings.Contains(pages[page], want) {
+			t.Errorf("%s lacks %q", page, want)
+		}
+	}
+	if strings.Contains(pages["sources/bom/index.html"], "title: With a mark") {
+		t.Error("the front matter behind a byte-order mark was read as text")
+	}
+	if strings.Contains(pages["sources/null/index.html"], ">null<") {
+		t.Error("title: null became the title \"null\"")
+	}
+}
+
+// A link into the original page is a valid URL whatever the front matter's
+// url holds, and its text= is the words a reader sees there, without the
+// Markdown a sentence kept.
+func TestOriginalLinksAreCleanURLs(t *testing.T) {
+	site := t.TempDir()
+	writeFile(t, filepath.Join(site, "content", "articles", "table.md"),
+		"---\ntitle: Table\nurl: \"https://example.org/news/the fire?id=\\\"7\\\"\"\npublished: 2024-05-01\n---\n\n"+
+			"The fire broke out on *April 30, 2024*.\n\n![](x.jpg) At least 14 people were killed in the **fire**, [officials](https://example.org/x) said.\n")
+	writeFile(t, filepath.Join(site, "content", "articles", "other.txt"), "The fire broke out on April 30, 2024. At least 14 people were killed in the fire.\n")
+	out := filepath.Join(site, "public")
+	mustBuild(t, site, out)
+	found := 0
+	for p, body := range snapshot(t, out) {
+		if !strings.HasPrefix(p, "facts/") {
+			continue
+		}
+		eachTag(body, func(tok html.Token) {
+			for _, a := range tok.Attr {
+				if a.Key != "href" || !strings.Contains(a.Val, ":~:text=") {
+					continue
+				}
+				if !strings.HasPrefix(a.Val, "https://example.org/") {
+					continue
+				}
+				found++
+				if strings.ContainsAny(a.Val, " \"<>") {
+					t.Errorf("%s: raw space or quote in %q", p, a.Val)
+				}
+				if frag := a.Val[strings.Index(a.Val, ":~:text="):]; strings.Contains(frag, "%7C") || strings.Contains(frag, "%21%5B") || strings.Contains(frag, "%2A") {
+					t.Errorf("%s: Markdown in the text fragment %q", p, frag)
+				}
+			}
+		})
+	}
+	if found < 2 {
+		t.Fatalf("%d links into the original page, want the date's and the toll's", found)
+	}
+}
+
+// An article that is a link to a file outside the site is left out, with
+// a warning; a link inside the site is an article like any other.
+func TestLinkedArticleOutsideSiteLeftOut(t *testing.T) {
+	site := seedSite(t)
+	secret := filepath.Join(t.TempDir(), "secret.txt")
+	writeFile(t, secret, "The password is swordfish, said on October 29, 2025.\n")
+	dir := filepath.Join(site, "content", "articles")
+	if err := os.Symlink(secret, filepath.Join(dir, "secret.txt")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("000_ed659b1ddebefba4.txt", filepath.Join(dir, "alias.txt")); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(site, "public")
+	res, _ := buildSite(t, site, out)
+	if !strings.Contains(res.Diags.Format("dossier"), "content/articles/secret.txt: a link to a file outside the site, left out") {
+		t.Errorf("diagnostics:\n%s", res.Diags.Format("dossier"))
+	}
+	for p, body := range snapshot(t, out) {
+		if strings.Contains(body, "swordfish") {
+			t.Errorf("%s publishes the linked file", p)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(out, "sources", "alias", "index.html")); err != nil {
+		t.Errorf("a link inside the site should be an article: %v", err)
 	}
 }

@@ -56,6 +56,7 @@ type Entry struct {
 	// Shingles are the article's word-run hashes for wire-copy detection
 	// (align.Shingles), a per-article computation like the others.
 	Shingles []uint64
+	Skipped  bool // not an article (not text): left out of the build
 }
 
 // Cache is a concurrency-safe map from key hash to entry. Entries not used

@@ -36,7 +36,12 @@ func Load(fsys fs.FS) ([]model.Article, diag.List, error) {
 		if err != nil {
 			return nil, diags, fmt.Errorf("read %s: %w", p, err)
 		}
-		a, ds := ParseID(p, ids[i], raw)
+		text, ds, ok := Decode(p, raw)
+		diags = append(diags, ds...)
+		if !ok {
+			continue
+		}
+		a, ds := ParseID(p, ids[i], text)
 		diags = append(diags, ds...)
 		arts = append(arts, a)
 	}
@@ -62,6 +67,9 @@ func List(fsys fs.FS) ([]string, diag.List, error) {
 		switch {
 		case strings.HasPrefix(name, ".") || textutil.IsEditorTemp(name):
 			// hidden and editor temp files are not articles
+		case d.Type()&fs.ModeSymlink != 0 && !linkInside(fsys, p):
+			diags.Warnf(p, 0, "copy the file into the site if it belongs to the dossier",
+				"a link to a file outside the site, left out")
 		case strings.HasSuffix(name, ".md") || strings.HasSuffix(name, ".txt"):
 			files = append(files, p)
 		default:
@@ -81,6 +89,19 @@ func List(fsys fs.FS) ([]string, diag.List, error) {
 		diags.Errorf(Dir, 0, "add .md or .txt articles to it", "no articles found")
 	}
 	return files, diags, nil
+}
+
+// linkInside reports whether the symbolic link at p points to a file in
+// the site: a relative link that does not climb out of it. An article
+// linked from elsewhere on the disk (say /etc/passwd) would be published
+// without anyone having put it in the dossier.
+func linkInside(fsys fs.FS, p string) bool {
+	target, err := fs.ReadLink(fsys, p)
+	if err != nil || path.IsAbs(target) || strings.HasPrefix(target, "\\") {
+		return false
+	}
+	to := path.Join(path.Dir(p), target)
+	return to != ".." && !strings.HasPrefix(to, "../")
 }
 
 // IDs gives each article path (sorted, as List returns them) its id: the
@@ -173,6 +194,9 @@ func ParseID(p, id string, raw []byte) (model.Article, diag.List) {
 			continue
 		}
 		val := strings.TrimSpace(v.Value)
+		if v.Tag == "!!null" {
+			continue // "title: null", "title: ~", "title:" give no title, not the word "null"
+		}
 		switch k.Value {
 		case "title":
 			a.Meta.Title = val

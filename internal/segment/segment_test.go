@@ -45,3 +45,18 @@ func TestSeedsGolden(t *testing.T) {
 		testutil.Golden(t, "seeds/"+a.ID+".txt", []byte(render(&a, d)))
 	}
 }
+
+func TestPlainText(t *testing.T) {
+	for in, want := range map[string]string{
+		"| ![A crowd](x.jpg) | **Six** killed |":           "A crowd Six killed",
+		"Six people were killed, [police](http://x) said.": "Six people were killed, police said.",
+		"## The *raid* on `Dumayr`":                        "The raid on Dumayr",
+		"Plain text, 50% of it.":                           "Plain text, 50% of it.",
+		"<b>bold</b> claim":                                "bold claim",
+		"See <https://example.org/a> now.":                 "See https://example.org/a now.",
+	} {
+		if got := PlainText(in); got != want {
+			t.Errorf("PlainText(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -18,6 +18,7 @@ import (
 	"dossier/internal/model"
 	"dossier/internal/par"
 	"dossier/internal/registry"
+	"dossier/internal/segment"
 	"dossier/internal/textutil"
 )
 
@@ -413,7 +414,7 @@ func Build(in Input) *Site {
 				a := arts[c.Article]
 				row := Row{Source: srcLink(c.Article), Outlet: a.Meta.Outlet, Published: a.Meta.Published, Says: c.Text,
 					Value: c.Value, Display: display(c), Authority: c.Authority, Scope: c.Scope,
-					Quote: textutil.SquashSpace(a.Text(c.Sentence)), QuoteHref: srcLinks[c.Article].Href + "#" + c.Anchor}
+					Quote: quoteOf(a, c.Sentence), QuoteHref: srcLinks[c.Article].Href + "#" + c.Anchor}
 				if a.Meta.URL != "" {
 					row.Original = TextFragment(a.Meta.URL, row.Quote)
 				}
@@ -668,7 +669,7 @@ func Build(in Input) *Site {
 			}
 			a := arts[c.Article]
 			row.Quotes = append(row.Quotes, Row{Source: srcLink(c.Article), Says: c.Text,
-				Quote: textutil.SquashSpace(a.Text(c.Sentence)), QuoteHref: SourcePage(c.Article) + "#" + c.Anchor})
+				Quote: quoteOf(a, c.Sentence), QuoteHref: SourcePage(c.Article) + "#" + c.Anchor})
 		}
 		s.Timeline = append(s.Timeline, row)
 	}
@@ -1034,7 +1035,7 @@ func TextFragment(base, sentence string) string {
 		base = base[:i]
 	}
 	b := make([]byte, 0, len(base)+len(":~:text=")+len(sentence)*3/2)
-	b = append(b, base...)
+	b = appendURLEscaped(b, base)
 	b = append(b, "#:~:text="...)
 	// the words' bounds, for the first five and the last five
 	type word struct{ lo, hi int }
@@ -1071,6 +1072,33 @@ func TextFragment(base, sentence string) string {
 		words(ws)
 	}
 	return string(b)
+}
+
+// appendURLEscaped appends u with every byte a URL may not hold as it is
+// (space, quotes, angle brackets, control and non-ASCII bytes…)
+// percent-encoded, as a browser sends it; a "%" stays, as it may already
+// start an escape.
+func appendURLEscaped(b []byte, u string) []byte {
+	const hex = "0123456789ABCDEF"
+	for i := 0; i < len(u); i++ {
+		c := u[i]
+		if c <= ' ' || c >= 0x7f || strings.IndexByte("\"<>\\^`{|}", c) >= 0 {
+			b = append(b, '%', hex[c>>4], hex[c&15])
+		} else {
+			b = append(b, c)
+		}
+	}
+	return b
+}
+
+// quoteOf is a sentence as a reader sees it: in one line, and, in a
+// Markdown article, without the Markdown marks (segment.PlainText).
+func quoteOf(a *model.Article, s model.Span) string {
+	q := textutil.SquashSpace(a.Text(s))
+	if a.Format == "md" {
+		q = segment.PlainText(q)
+	}
+	return q
 }
 
 // appendFragmentEscaped escapes s as url.PathEscape does, and "-" and "&"

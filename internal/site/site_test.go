@@ -97,7 +97,15 @@ func textFragmentByDefinition(base, sentence string) string {
 	if i := strings.Index(base, "#"); i >= 0 {
 		base = base[:i]
 	}
-	return base + "#:~:text=" + frag
+	var esc strings.Builder
+	for _, c := range []byte(base) {
+		if c > ' ' && c < 0x7f && !strings.ContainsRune("\"<>\\^`{|}", rune(c)) {
+			esc.WriteByte(c)
+		} else {
+			fmt.Fprintf(&esc, "%%%02X", c)
+		}
+	}
+	return esc.String() + "#:~:text=" + frag
 }
 
 func FuzzTextFragment(f *testing.F) {
@@ -105,6 +113,7 @@ func FuzzTextFragment(f *testing.F) {
 	f.Add("https://x.org/a", "one two three four five six seven eight nine ten eleven twelve")
 	f.Add("https://x.org/a?q=1", "  al-Masʿūd\u00a0said: “50%+ of $5 @ 3:00 = ~ok” /path; (x) [y] {z} 'q' \"r\" #h\t\n")
 	f.Add("", "\xff\xfe broken")
+	f.Add("https://x.org/a b?q=\"><script>", "A quote.")
 	f.Fuzz(func(t *testing.T, base, sentence string) {
 		if got, want := TextFragment(base, sentence), textFragmentByDefinition(base, sentence); got != want {
 			t.Fatalf("TextFragment(%q, %q) =\n%s, want\n%s", base, sentence, got, want)
