@@ -5,8 +5,6 @@ package main
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"flag"
 	"fmt"
@@ -261,10 +259,16 @@ func cmdServe(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	if c.dst == "" {
-		// a stable folder per site, so a restart rewrites only what changed
-		abs, _ := filepath.Abs(c.src)
-		sum := sha256.Sum256([]byte(abs))
-		c.dst = filepath.Join(os.TempDir(), "dossier-serve-"+hex.EncodeToString(sum[:6]))
+		dir, err := serveDir(c.src)
+		if err != nil {
+			fmt.Fprintf(stderr, "dossier: error: serve: %v\n", err)
+			return 1
+		}
+		c.dst = dir
+	}
+	if !loopback(bind) {
+		fmt.Fprintf(stderr, "dossier: warning: serving on %s: every machine that can reach this one can read the dossier\n"+
+			"dossier: hint: use --bind 127.0.0.1 to keep it to this machine\n", bind)
 	}
 	ln, err := net.Listen("tcp", net.JoinHostPort(bind, strconv.Itoa(port)))
 	if err != nil {

@@ -90,3 +90,36 @@ func TestLedger(t *testing.T) {
 		t.Errorf("unknown fact: exit %d %q", code, stderr)
 	}
 }
+
+// serve builds into a private folder of the user's cache, and refuses one
+// that others may write to; a bind address beyond this machine is warned
+// about.
+func TestServeFolderIsPrivate(t *testing.T) {
+	cache := t.TempDir()
+	t.Setenv("XDG_CACHE_HOME", cache)
+	t.Setenv("HOME", cache)
+	site := t.TempDir()
+	dir, err := serveDir(site)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(dir, cache) {
+		t.Errorf("serve folder %s is not in the user's cache %s", dir, cache)
+	}
+	fi, err := os.Stat(dir)
+	if err != nil || fi.Mode().Perm() != 0o700 {
+		t.Errorf("serve folder mode %v (%v), want 0700", fi.Mode().Perm(), err)
+	}
+	if again, err := serveDir(site); err != nil || again != dir {
+		t.Errorf("the same site should reuse its folder: %s, %v", again, err)
+	}
+	os.Chmod(dir, 0o777)
+	if _, err := serveDir(site); err == nil || !strings.Contains(err.Error(), "other users may write to it") {
+		t.Errorf("a folder others may write to was reused: %v", err)
+	}
+	for bind, want := range map[string]bool{"127.0.0.1": true, "::1": true, "localhost": true, "0.0.0.0": false, "": false, "::": false, "192.168.1.4": false} {
+		if loopback(bind) != want {
+			t.Errorf("loopback(%q) = %v", bind, !want)
+		}
+	}
+}

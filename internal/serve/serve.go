@@ -20,7 +20,6 @@ import (
 	"net/http"
 	"os"
 	"path"
-	"path/filepath"
 	"strings"
 	"sync"
 	"time"
@@ -103,26 +102,23 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		fmt.Fprint(w, strings.Replace(reloadJS, "OVERLAY_STYLE", fmt.Sprintf("%q", overlayStyle), 1))
 		return
 	}
-	p := path.Clean("/" + r.URL.Path)
-	name := filepath.Join(s.dir, filepath.FromSlash(p))
-	st, err := os.Stat(name)
-	if err == nil && st.IsDir() {
-		if !strings.HasSuffix(r.URL.Path, "/") {
-			http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
-			return
-		}
-		name = filepath.Join(name, "index.html")
-		st, err = os.Stat(name)
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		w.Header().Set("Allow", "GET, HEAD")
+		http.Error(w, "dossier: only GET and HEAD", http.StatusMethodNotAllowed)
+		return
 	}
-	status := http.StatusOK
+	root, err := os.OpenRoot(s.dir)
 	if err != nil {
-		if !errors.Is(err, fs.ErrNotExist) {
-			http.Error(w, err.Error(), http.StatusInternalServerError)
-			return
-		}
-		name, status = filepath.Join(s.dir, "404.html"), http.StatusNotFound
+		http.Error(w, "dossier: nothing built yet", http.StatusNotFound)
+		return
 	}
-	data, err := os.ReadFile(name)
+	defer root.Close()
+	name, st, status := s.resolve(root, r.URL.Path)
+	if status == http.StatusMovedPermanently {
+		http.Redirect(w, r, r.URL.Path+"/", status)
+		return
+	}
+	data, err := root.ReadFile(name)
 	if err != nil {
 		http.Error(w, "dossier: nothing built yet", http.StatusNotFound)
 		return
@@ -141,6 +137,40 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	http.ServeContent(w, r, name, st.ModTime(), bytes.NewReader(data))
+}
+
+// resolve maps a request path to a file in the folder: a folder's
+// index.html, or 404.html (status 404) for anything that is not a regular
+// file inside the folder — a hidden name (the manifest, the staging
+// folder, dotfiles), a link out of the folder (os.Root refuses it), a
+// device. A folder asked for without its slash is redirected.
+func (s *Server) resolve(root *os.Root, urlPath string) (string, fs.FileInfo, int) {
+	p := strings.TrimPrefix(path.Clean("/"+urlPath), "/")
+	if p == "" {
+		p = "."
+	}
+	notFound := func() (string, fs.FileInfo, int) { return "404.html", nil, http.StatusNotFound }
+	for _, part := range strings.Split(p, "/") {
+		if strings.HasPrefix(part, ".") && part != "." {
+			return notFound()
+		}
+	}
+	st, err := root.Stat(p)
+	if err == nil && st.IsDir() {
+		if !strings.HasSuffix(urlPath, "/") {
+			return "", nil, http.StatusMovedPermanently
+		}
+		p = path.Join(p, "index.html")
+		st, err = root.Stat(p)
+	}
+	if err == nil && st.Mode().IsRegular() {
+		return p, st, http.StatusOK
+	}
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		// a link out of the folder, a permission: said here, never to the browser
+		fmt.Fprintf(os.Stderr, "dossier: serve: %s: %v\n", urlPath, errors.Unwrap(err))
+	}
+	return notFound()
 }
 
 // inject adds the reload script, and the overlay when the last build failed.

@@ -107,3 +107,51 @@ func TestEventStream(t *testing.T) {
 		t.Errorf("reload event %q", e)
 	}
 }
+
+// The server serves only regular files inside its folder, to GET and HEAD:
+// no link out of the folder, no hidden file (the manifest, the staging
+// folder), no path in an error page.
+func TestServeStaysInsideItsFolder(t *testing.T) {
+	dir := t.TempDir()
+	outside := t.TempDir()
+	os.WriteFile(filepath.Join(outside, "secret.txt"), []byte("swordfish"), 0o644)
+	os.WriteFile(filepath.Join(dir, "404.html"), []byte("<body>lost</body>"), 0o644)
+	os.WriteFile(filepath.Join(dir, "index.html"), []byte("<body>home</body>"), 0o644)
+	os.WriteFile(filepath.Join(dir, ".dossier-manifest"), []byte("hash index.html"), 0o644)
+	os.MkdirAll(filepath.Join(dir, ".dossier-staging", "facts"), 0o755)
+	os.WriteFile(filepath.Join(dir, ".dossier-staging", "facts", "x.html"), []byte("staged"), 0o644)
+	os.MkdirAll(filepath.Join(dir, "nested"), 0o755)
+	os.WriteFile(filepath.Join(dir, "nested", "index.html"), []byte("<body>inner</body>"), 0o644)
+	os.Symlink(filepath.Join(outside, "secret.txt"), filepath.Join(dir, "secret.txt"))
+	os.Symlink(outside, filepath.Join(dir, "out"))
+	os.Symlink("nested/index.html", filepath.Join(dir, "inside.html"))
+	ts := httptest.NewServer(New(dir))
+	defer ts.Close()
+	for _, p := range []string{"/secret.txt", "/out/secret.txt", "/out/", "/.dossier-manifest", "/.dossier-staging/facts/x.html", "/nested/.hidden", "/../" + filepath.Base(outside) + "/secret.txt"} {
+		code, body := get(t, ts.URL+p)
+		if code != 404 || strings.Contains(body, "swordfish") || strings.Contains(body, "staged") || strings.Contains(body, "hash") {
+			t.Errorf("%s: %d %q, want the 404 page", p, code, body)
+		}
+		if strings.Contains(body, dir) || strings.Contains(body, outside) {
+			t.Errorf("%s: the error page shows a path: %q", p, body)
+		}
+	}
+	if code, body := get(t, ts.URL+"/inside.html"); code != 200 || !strings.Contains(body, "inner") {
+		t.Errorf("a link that stays inside: %d %q", code, body)
+	}
+	for _, m := range []string{http.MethodPost, http.MethodPut, http.MethodDelete, "PROPFIND"} {
+		req, _ := http.NewRequest(m, ts.URL+"/index.html", strings.NewReader("x"))
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusMethodNotAllowed || resp.Header.Get("Allow") != "GET, HEAD" {
+			t.Errorf("%s: %d, Allow %q", m, resp.StatusCode, resp.Header.Get("Allow"))
+		}
+	}
+	resp, err := http.Head(ts.URL + "/index.html")
+	if err != nil || resp.StatusCode != 200 {
+		t.Errorf("HEAD: %v %v", resp, err)
+	}
+}
