@@ -57,11 +57,13 @@ eval:
 	$(GO) run ./internal/tools/eval
 
 # bench: dossier against Hugo on generated articles (N = 1,000 and 10,000),
-# plus the per-article stages' throughput benchmark. Installs Debian's hugo if needed.
+# plus the per-article stages' throughput, one article of 1/4/16 MB and
+# alignment of 10k/20k/40k small articles (both should scale linearly). Installs Debian's hugo if needed.
 BENCHDIR ?= /tmp/dossier-bench
 bench: build
 	@command -v hugo >/dev/null || { apt-get update -qq && apt-get install -y -qq hugo; }
 	$(GO) test ./internal/extract -run '^$$' -bench . -benchtime 3x -cpu 1
+	$(GO) test ./internal/build -run '^$$' -bench 'LargeArticle|AlignManyArticles' -benchtime 1x
 	$(GO) run ./internal/tools/bench -dir $(BENCHDIR) -dossier $(BIN)
 
 clean:

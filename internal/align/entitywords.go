@@ -161,8 +161,16 @@ func (ix *index) surnames(ms []mention, fk []form, own model.Votes) []mention {
 	}
 	w := fk[0]
 	var rest []mention
+	// the person each article means, read once per article from its full
+	// names (an article of thousands of mentions is not read per mention)
+	means := map[string]*group{}
 	for _, m := range ms {
-		g := sameArticlePerson(ix.inArt[m.claim.Article], m.claim.Article, w)
+		art := m.claim.Article
+		g, ok := means[art]
+		if !ok {
+			g = sameArticlePerson(ix.inArt[art], art, w)
+			means[art] = g
+		}
 		if g == nil {
 			g = lastNamePerson(ix.people, w)
 		}

@@ -1,7 +1,9 @@
 package align
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -68,11 +70,13 @@ func judge(f *model.Fact, w *world) *model.Fact {
 	nSure := 0
 	series, notComparable := false, []conflict{}
 	internal := map[string][]*stmt{}
+	canMove := mayMove(f, pred)
+	order, window := pairOrder(ss)
 pairs:
-	for i := range ss {
-		for j := i + 1; j < len(ss); j++ {
-			a, b := ss[i], ss[j]
-			if moved(f, pred, a, b) {
+	for i := range order {
+		for j := i + 1; j < len(order) && j <= i+window; j++ {
+			a, b := order[i], order[j]
+			if canMove && moved(a, b) {
 				series = true // "more than 12,000" on Aug 3, "22,550" on Aug 5: the figure moved
 			}
 			comparable, ok := compare(a.rep, b.rep, measured(pred))
@@ -294,14 +298,44 @@ func clash(f *model.Fact, pred string, a, b *stmt, w *world) (why string, change
 // moved reports whether two statements of an updatable figure give
 // different figures for different times: the figure as written moved,
 // even where "more than 380" and "381" fit together.
-func moved(f *model.Fact, pred string, a, b *stmt) bool {
-	if f.Kind != "quantity" || fixedPredicate(pred) || isYearScope(f.Scope) || pred == "" || a.day < 0 || b.day < 0 {
+func moved(a, b *stmt) bool {
+	if a.day < 0 || b.day < 0 {
 		return false
 	}
 	if a.day == b.day && a.earlier == b.earlier {
 		return false
 	}
 	return a.rep.Qty.Number != b.rep.Qty.Number
+}
+
+// mayMove reports whether the fact is a figure that may move over time:
+// a count, not a fixed one (a magnitude), not a year's.
+func mayMove(f *model.Fact, pred string) bool {
+	return f.Kind == "quantity" && !fixedPredicate(pred) && !isYearScope(f.Scope) && pred != ""
+}
+
+// pairOrder gives the statements in the order judge compares them, and
+// how far ahead each is compared. A fact stated up to manyStatements ways
+// has every pair compared. Beyond, each statement is compared with the
+// manyStatements after it in order of day and value: the pairs where a
+// figure moves (neighbouring days) and where reports of one day clash are
+// among them, and a figure stated thousands of ways costs linear time,
+// not quadratic.
+func pairOrder(ss []*stmt) ([]*stmt, int) {
+	if len(ss) <= manyStatements {
+		return ss, len(ss)
+	}
+	order := slices.Clone(ss)
+	slices.SortStableFunc(order, func(a, b *stmt) int {
+		if a.day != b.day {
+			return cmp.Compare(a.day, b.day)
+		}
+		if a.rep.Qty != nil && b.rep.Qty != nil {
+			return cmp.Compare(a.rep.Qty.Number, b.rep.Qty.Number)
+		}
+		return cmp.Compare(a.rep.Value, b.rep.Value)
+	})
+	return order, manyStatements
 }
 
 // later reports whether a holds for a later time than b.

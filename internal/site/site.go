@@ -913,12 +913,17 @@ func appendLink(ls []Link, l Link) []Link {
 	return append(ls, l)
 }
 
+// sentenceOf is the sentence holding sp, found by binary search: blocks
+// and their sentences are in the order of the text and do not overlap
+// (segment's contract), and a long article has thousands of mentions.
 func sentenceOf(d *model.Doc, sp model.Span) []model.Sentence {
-	for _, b := range d.Blocks {
-		for _, st := range b.Sentences {
-			if st.Span.Contains(sp) {
-				return []model.Sentence{st}
-			}
+	bs := d.Blocks
+	i := sort.Search(len(bs), func(i int) bool { return bs[i].Span.End >= sp.End })
+	for ; i < len(bs) && bs[i].Span.Start <= sp.Start; i++ {
+		ss := bs[i].Sentences
+		j := sort.Search(len(ss), func(j int) bool { return ss[j].Span.End >= sp.End })
+		if j < len(ss) && ss[j].Span.Contains(sp) {
+			return ss[j : j+1 : j+1]
 		}
 	}
 	return nil
