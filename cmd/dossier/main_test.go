@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"dossier/internal/build"
 	"dossier/internal/testutil"
 )
 
@@ -120,6 +121,23 @@ func TestServeFolderIsPrivate(t *testing.T) {
 	for bind, want := range map[string]bool{"127.0.0.1": true, "::1": true, "localhost": true, "0.0.0.0": false, "": false, "::": false, "192.168.1.4": false} {
 		if loopback(bind) != want {
 			t.Errorf("loopback(%q) = %v", bind, !want)
+		}
+	}
+}
+
+// A failed build says truly what it left in the output folder.
+func TestFailedStateIsTrue(t *testing.T) {
+	for _, c := range []struct {
+		res  build.Result
+		want string
+	}{
+		{build.Result{}, "build failed; public was left as it was"},
+		{build.Result{Fast: []string{"sources/a/index.html"}}, "left as it was, except sources/a/index.html, updated ahead of the build"},
+		{build.Result{Partial: true}, "public holds part of this build; the next build finishes publishing it"},
+		{build.Result{Published: true}, "the site in public was published, but the build did not finish"},
+	} {
+		if got := failedState("public", c.res); !strings.Contains(got, c.want) {
+			t.Errorf("failedState(%+v) = %q, want %q", c.res, got, c.want)
 		}
 	}
 }

@@ -46,8 +46,11 @@ type Result struct {
 	Removed   int      // stale files removed
 	Paths     []string // the files written, for rebuild reports and tests
 	Articles  int
-	Extracted int      // articles whose per-article stages ran (the rest came from the cache)
-	Fast      []string // pages the fast path published before the full rebuild
+	Extracted int // articles whose per-article stages ran (the rest came from the cache)
+	// Fast lists the pages the fast path published before the full
+	// rebuild; when the build failed, every page the fast path published
+	// since the last good build began, which the failure leaves as they are.
+	Fast      []string
 	Facts     int
 	Disputed  int
 	Published bool // false when the build failed
@@ -83,6 +86,7 @@ type Builder struct {
 	prev   *site.Site        // the last good build's site, for the fast path
 	known  map[string]string // article path → id, of the last build
 	gen    int64             // counts fast-path publishes
+	good   int64             // gen when the last good full build began
 	fastAt map[string]int64  // page → gen of its last fast-path publish
 	// fastExtracted counts articles the fast path extracted since the last
 	// full build began (the full build then finds them in the cache)
@@ -117,7 +121,9 @@ func (b *Builder) Build(changed []string) (res Result, err error) {
 	start := time.Now()
 	fast := b.fastPath(changed)
 	res, err = b.full(changed)
-	res.Fast = fast
+	if err == nil || len(res.Fast) == 0 {
+		res.Fast = fast
+	}
 	if len(fast) > 0 {
 		res.Timings.Fast = time.Since(start)
 	}
@@ -191,6 +197,7 @@ func (b *Builder) full(changed []string) (res Result, err error) {
 	res.Extracted += fastExtracted
 	if err != nil || res.Diags.HasErrors() {
 		st.abort()
+		res.Fast = b.ahead()
 		if publishDiag(&res.Diags, err) {
 			return res, ErrFailed
 		}
@@ -205,13 +212,16 @@ func (b *Builder) full(changed []string) (res Result, err error) {
 	res.Written, res.Removed, res.Paths = len(paths), removed, paths
 	if err != nil {
 		b.marks = nil
-		res.Partial = st.started
+		res.Partial, res.Fast = st.started, b.ahead()
 		if publishDiag(&res.Diags, err) {
 			return res, ErrFailed
 		}
 		return res, err
 	}
 	res.Published = true
+	b.mu.Lock()
+	b.good = startGen
+	b.mu.Unlock()
 	if b.live {
 		next := make(map[string]pageMark, len(marks))
 		for p, sum := range marks {
@@ -230,6 +240,21 @@ func (b *Builder) full(changed []string) (res Result, err error) {
 		}
 	}
 	return res, nil
+}
+
+// ahead lists the pages the fast path published since the last good full
+// build began: a failed build leaves them as the fast path wrote them.
+func (b *Builder) ahead() []string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	var out []string
+	for p, g := range b.fastAt {
+		if g > b.good {
+			out = append(out, p)
+		}
+	}
+	sort.Strings(out)
+	return out
 }
 
 // publishDiag states an error of publishing as a diagnostic on the file

@@ -81,3 +81,76 @@ func TestLiveRebuilds(t *testing.T) {
 		t.Fatal("Live did not stop when its context ended")
 	}
 }
+
+// A folder of articles renamed while the site is live is rebuilt under its
+// new name, and edits inside it keep being picked up.
+func TestLiveFollowsRenamedFolders(t *testing.T) {
+	site := seedSite(t)
+	out := filepath.Join(site, "public")
+	writeFile(t, filepath.Join(site, "content", "articles", "batch", "x.md"), "---\ntitle: First words\n---\nThe raid took place on October 29, 2025.\n")
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	first := make(chan struct{}, 1)
+	done := make(chan error, 1)
+	go func() {
+		done <- Live(ctx, Options{SiteDir: site, OutDir: out, Builtin: dossier.Files}, func(Result, error) {
+			select {
+			case first <- struct{}{}:
+			default:
+			}
+		})
+	}()
+	<-first
+	time.Sleep(50 * time.Millisecond) // the watcher is set up after the first build
+	until := func(page, want string) {
+		t.Helper()
+		deadline := time.Now().Add(10 * time.Second)
+		for time.Now().Before(deadline) {
+			if b, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(page))); err == nil && strings.Contains(string(b), want) {
+				return
+			}
+			time.Sleep(10 * time.Millisecond)
+		}
+		t.Fatalf("%s never showed %q", page, want)
+	}
+	until("sources/batch-x/index.html", "First words")
+	arts := filepath.Join(site, "content", "articles")
+	if err := os.Rename(filepath.Join(arts, "batch"), filepath.Join(arts, "renamed")); err != nil {
+		t.Fatal(err)
+	}
+	until("sources/renamed-x/index.html", "First words")
+	writeFile(t, filepath.Join(arts, "renamed", "x.md"), "---\ntitle: Second words\n---\nThe raid took place on October 29, 2025.\n")
+	until("sources/renamed-x/index.html", "Second words")
+	cancel()
+	<-done
+}
+
+// When the full rebuild fails after the fast path published an edited
+// article's page, the result names that page: the site is not as it was.
+func TestFailedRebuildNamesPagesUpdatedAhead(t *testing.T) {
+	site := seedSite(t)
+	out := filepath.Join(site, "public")
+	b := NewBuilder(Options{SiteDir: site, OutDir: out, Builtin: dossier.Files})
+	b.live = true
+	if _, err := b.Build(nil); err != nil {
+		t.Fatal(err)
+	}
+	arts := filepath.Join(site, "content", "articles")
+	writeFile(t, filepath.Join(arts, "broken.md"), "---\ntitle: [broken\n---\n")
+	if _, err := b.Build([]string{"content/articles/broken.md"}); err == nil {
+		t.Fatal("a broken article should fail the build")
+	}
+	edited := "content/articles/000_ed659b1ddebefba4.txt"
+	raw, _ := os.ReadFile(filepath.Join(site, edited))
+	writeFile(t, filepath.Join(site, edited), string(raw)+"\nA late paragraph, added by the editor.\n")
+	res, err := b.Build([]string{edited})
+	if err == nil {
+		t.Fatal("the build should still fail on the broken article")
+	}
+	if len(res.Fast) != 1 || !strings.HasPrefix(res.Fast[0], "sources/000") {
+		t.Fatalf("pages updated ahead: %v", res.Fast)
+	}
+	if page, _ := os.ReadFile(filepath.Join(out, filepath.FromSlash(res.Fast[0]))); !strings.Contains(string(page), "A late paragraph") {
+		t.Error("the page named as updated ahead does not hold the edit")
+	}
+}

@@ -153,6 +153,7 @@ func (w *Watcher) recursiveFor(p string) bool {
 func (w *Watcher) loop() {
 	defer close(w.batches)
 	pending := map[string]bool{}
+	created := map[string]bool{} // folders that appeared in this burst
 	var timer *time.Timer
 	var fire <-chan time.Time
 	for {
@@ -175,18 +176,13 @@ func (w *Watcher) loop() {
 				continue
 			}
 			pending[ev.Name] = true
+			if ev.Has(fsnotify.Rename) || ev.Has(fsnotify.Remove) {
+				w.forget(ev.Name)
+			}
 			if ev.Has(fsnotify.Create) {
 				if st, err := os.Stat(ev.Name); err == nil && st.IsDir() && w.recursiveFor(ev.Name) {
-					var found []string
-					if err := w.add(ev.Name, true, &found); err != nil {
-						select {
-						case w.errs <- err:
-						default:
-						}
-					}
-					for _, f := range found {
-						pending[f] = true
-					}
+					created[ev.Name] = true
+					w.addFound(ev.Name, pending)
 				}
 			}
 			if timer == nil {
@@ -203,6 +199,18 @@ func (w *Watcher) loop() {
 			fire = timer.C
 		case <-fire:
 			fire = nil
+			// A folder moved into place (renamed, moved in, restored) is
+			// watched again now that the burst is over: fsnotify drops the
+			// watch of a moved folder when it reads the folder's own
+			// move event, which may come after the folder was added under
+			// its new name, and a folder below it keeps reporting its old
+			// path until it is added under the new one.
+			for _, dir := range sortedKeys(created) {
+				if st, err := os.Stat(dir); err == nil && st.IsDir() {
+					w.addFound(dir, pending)
+				}
+			}
+			created = map[string]bool{}
 			batch := make([]string, 0, len(pending))
 			for p := range pending {
 				batch = append(batch, p)
@@ -216,6 +224,55 @@ func (w *Watcher) loop() {
 			}
 		}
 	}
+}
+
+// forget stops watching a folder that moved away or was deleted, and every
+// folder below it. fsnotify keeps a moved folder's watch under its old
+// path (the kernel's watch follows the folder), so edits there would be
+// reported under a path that no longer exists, or, once it moved out of
+// the watched folders, reported at all; where it moved to, it is watched
+// afresh when it appears.
+func (w *Watcher) forget(gone string) {
+	for _, p := range w.fw.WatchList() {
+		if p == gone || strings.HasPrefix(p, gone+string(filepath.Separator)) {
+			if !w.isRoot(p) {
+				w.fw.Remove(p)
+			}
+		}
+	}
+}
+
+func (w *Watcher) isRoot(p string) bool {
+	for _, r := range w.roots {
+		if filepath.Clean(r.Path) == p {
+			return true
+		}
+	}
+	return false
+}
+
+// addFound watches dir and every folder below it, and marks the files in
+// them as changed.
+func (w *Watcher) addFound(dir string, pending map[string]bool) {
+	var found []string
+	if err := w.add(dir, true, &found); err != nil {
+		select {
+		case w.errs <- err:
+		default:
+		}
+	}
+	for _, f := range found {
+		pending[f] = true
+	}
+}
+
+func sortedKeys(m map[string]bool) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }
 
 // limitError explains the operating system's watch limits.

@@ -148,3 +148,86 @@ func TestWatchLimitMessage(t *testing.T) {
 		t.Errorf("hitting the watch limit should say how to raise it: %v", err)
 	}
 }
+
+// drain collects batches until want is among them (or 5 s pass).
+func drain(t *testing.T, w *Watcher, want string) []string {
+	t.Helper()
+	var all []string
+	deadline := time.After(5 * time.Second)
+	for {
+		select {
+		case b := <-w.Batches:
+			all = append(all, b...)
+			if slices.Contains(all, want) {
+				return all
+			}
+		case err := <-w.Errors:
+			t.Fatalf("watch error: %v", err)
+		case <-deadline:
+			t.Fatalf("%s not reported; got %v", want, all)
+			return all
+		}
+	}
+}
+
+// A folder renamed, moved in, moved out, or deleted and restored keeps
+// being watched under its new name: edits inside it are reported with
+// the paths they have now.
+func TestMovedFoldersStayWatched(t *testing.T) {
+	root := t.TempDir()
+	outside := t.TempDir()
+	dir := filepath.Join(root, "articles")
+	os.MkdirAll(filepath.Join(dir, "2025", "oct"), 0o755)
+	write(t, filepath.Join(dir, "2025", "oct", "a.md"), "a")
+	w := start(t, []Root{{root, false}, {dir, true}})
+
+	// a nested folder renamed: the new path is reported, and edits in it
+	renamed := filepath.Join(dir, "2025", "october")
+	if err := os.Rename(filepath.Join(dir, "2025", "oct"), renamed); err != nil {
+		t.Fatal(err)
+	}
+	drain(t, w, filepath.Join(renamed, "a.md"))
+	write(t, filepath.Join(renamed, "a.md"), "edited")
+	if b := drain(t, w, filepath.Join(renamed, "a.md")); slices.Contains(b, filepath.Join(dir, "2025", "oct", "a.md")) {
+		t.Errorf("an edit in a renamed folder reported under the old path: %v", b)
+	}
+
+	// a top-level folder renamed
+	top := filepath.Join(dir, "y2025")
+	if err := os.Rename(filepath.Join(dir, "2025"), top); err != nil {
+		t.Fatal(err)
+	}
+	drain(t, w, filepath.Join(top, "october", "a.md"))
+	write(t, filepath.Join(top, "october", "a.md"), "again")
+	drain(t, w, filepath.Join(top, "october", "a.md"))
+
+	// moved out of the watched tree: the folder is reported gone, and
+	// edits where it went are not reported
+	away := filepath.Join(outside, "away")
+	if err := os.Rename(top, away); err != nil {
+		t.Fatal(err)
+	}
+	drain(t, w, top)
+	write(t, filepath.Join(away, "october", "a.md"), "elsewhere")
+	none(t, w)
+
+	// moved back in, then edited
+	back := filepath.Join(dir, "back")
+	if err := os.Rename(away, back); err != nil {
+		t.Fatal(err)
+	}
+	drain(t, w, filepath.Join(back, "october", "a.md"))
+	write(t, filepath.Join(back, "october", "a.md"), "home")
+	drain(t, w, filepath.Join(back, "october", "a.md"))
+
+	// deleted and restored
+	if err := os.RemoveAll(back); err != nil {
+		t.Fatal(err)
+	}
+	drain(t, w, back)
+	os.MkdirAll(filepath.Join(back, "october"), 0o755)
+	write(t, filepath.Join(back, "october", "a.md"), "restored")
+	drain(t, w, filepath.Join(back, "october", "a.md"))
+	write(t, filepath.Join(back, "october", "a.md"), "restored and edited")
+	drain(t, w, filepath.Join(back, "october", "a.md"))
+}
