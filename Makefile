@@ -40,6 +40,7 @@ fuzz:
 	$(GO) test ./internal/segment -run '^$$' -fuzz '^FuzzSplit$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./internal/segment -run '^$$' -fuzz '^FuzzSegment$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./internal/extract -run '^$$' -fuzz '^FuzzExtract$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./internal/build -run '^$$' -fuzz '^FuzzPerArticle$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./internal/render -run '^$$' -fuzz '^FuzzEsc$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./internal/site -run '^$$' -fuzz '^FuzzAppendClaims$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./internal/site -run '^$$' -fuzz '^FuzzTextFragment$$' -fuzztime $(FUZZTIME)
