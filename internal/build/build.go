@@ -137,6 +137,7 @@ func (b *Builder) Build(changed []string) (res Result, err error) {
 func (b *Builder) full(changed []string) (res Result, err error) {
 	start := time.Now()
 	defer func() { res.Timings.Total = time.Since(start) }()
+	defer recoverBuild(&res, &err)
 	b.mu.Lock()
 	startGen := b.gen
 	// articles the fast path extracted for this build count as its own
@@ -240,6 +241,17 @@ func (b *Builder) full(changed []string) (res Result, err error) {
 		}
 	}
 	return res, nil
+}
+
+// recoverBuild turns a panic in a whole-build stage (alignment, the site,
+// rendering) into a failed build with an error diagnostic, so a live server
+// stays up; the staging folder is removed by the next build.
+func recoverBuild(res *Result, err *error) {
+	if r := recover(); r != nil {
+		res.Diags.Errorf("dossier", 0, "this is a bug in dossier: please report it with the articles",
+			"internal error while building the site (%v)", r)
+		*err = ErrFailed
+	}
 }
 
 // ahead lists the pages the fast path published since the last good full
@@ -591,19 +603,22 @@ func (b *Builder) fastPath(changed []string) []string {
 // breaks on the whole article leaves the article without claims, with a
 // warning, and the build goes on.
 func perArticle(path, id string, raw []byte) (e *cache.Entry) {
-	text, diags, ok := corpus.Decode(path, raw)
-	if !ok {
-		return &cache.Entry{Article: model.Article{ID: id, File: path}, Doc: model.Doc{Article: id}, Result: extract.Result{Events: map[string]int{}}, Diags: diags, Skipped: true}
-	}
-	a, ds := corpus.ParseID(path, id, text)
-	diags = append(diags, ds...)
+	a := model.Article{ID: id, File: path}
+	var diags diag.List
 	defer func() {
 		if r := recover(); r != nil {
-			diags.Warnf(a.File, 0, "this is a bug in dossier: please report it with the article",
+			diags.Warnf(path, 0, "this is a bug in dossier: please report it with the article",
 				"internal error while reading the article (%v); its claims are left out", r)
-			e = &cache.Entry{Article: a, Doc: model.Doc{Article: a.ID}, Result: extract.Result{Events: map[string]int{}}, Diags: diags}
+			e = &cache.Entry{Article: a, Doc: model.Doc{Article: id}, Result: extract.Result{Events: map[string]int{}}, Diags: diags}
 		}
 	}()
+	text, diags, ok := corpus.Decode(path, raw)
+	if !ok {
+		return &cache.Entry{Article: a, Doc: model.Doc{Article: id}, Result: extract.Result{Events: map[string]int{}}, Diags: diags, Skipped: true}
+	}
+	var ds diag.List
+	a, ds = corpus.ParseID(path, id, text)
+	diags = append(diags, ds...)
 	d := segment.Segment(&a)
 	res := extract.Extract(&a, &d)
 	for _, f := range res.Failed {
