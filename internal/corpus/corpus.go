@@ -105,7 +105,7 @@ func linkInside(fsys fs.FS, p string) bool {
 }
 
 // IDs gives each article path (sorted, as List returns them) its id: the
-// slug of its name below Dir ("reports/Reuters 1.md" → "reports-reuters-1"),
+// slug of its name below Dir ("reports/Morning Ledger 1.md" → "reports-morning-ledger-1"),
 // transliterated where it is not Latin, "article" where nothing is left, and
 // with a "-2", "-3" … suffix where an earlier path has the same slug, so
 // every source page has an address of its own and an article keeps its
