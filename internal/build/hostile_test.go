@@ -176,7 +176,7 @@ func TestOriginalLinksAreCleanURLs(t *testing.T) {
 	site := t.TempDir()
 	writeFile(t, filepath.Join(site, "content", "articles", "table.md"),
 		"---\ntitle: Table\nurl: \"https://example.org/news/the fire?id=\\\"7\\\"\"\npublished: 2024-05-01\n---\n\n"+
-			"The fire broke out on *April 30, 2024*.\n\n![](x.jpg) At least 14 people were killed in the **fire**, [officials](https://example.org/x) said.\n")
+			"The fire broke out on *April 30, 2024*.\n\n![](x.jpg) At least **14 people** were killed in the **fire**, [officials](https://example.org/x) said.\n")
 	writeFile(t, filepath.Join(site, "content", "articles", "other.txt"), "The fire broke out on April 30, 2024. At least 14 people were killed in the fire.\n")
 	out := filepath.Join(site, "public")
 	mustBuild(t, site, out)

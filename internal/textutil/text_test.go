@@ -82,3 +82,16 @@ func TestUnique(t *testing.T) {
 		t.Errorf("got %v, want %v", got, want)
 	}
 }
+
+// Markdown emphasis and link destinations are not words: a figure in bold
+// or a speaker in a link reads as plain text does.
+func TestTokenizeSkipsMarkdown(t *testing.T) {
+	var got []string
+	for _, tok := range Tokenize("At least **14 people** died, [police](https://x.org/a_b) _said_.", 0) {
+		got = append(got, tok.Text)
+	}
+	want := "At least 14 people died , [ police ] said ."
+	if strings.Join(got, " ") != want {
+		t.Errorf("tokens %q, want %q", strings.Join(got, " "), want)
+	}
+}

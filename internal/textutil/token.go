@@ -130,12 +130,36 @@ func AppendTokens(toks []Token, s string, base int) []Token {
 			}
 			toks = append(toks, Token{Text: s[i:j], Start: base + i, End: base + j, Kind: Word})
 			i = j
+		case r == '*' || r == '_':
+			// Markdown emphasis is not text: "**14 people**" reads "14 people"
+			i += w
+		case r == ']' && markdownLinkEnd(s, i) > 0:
+			// a Markdown link's destination is not text: "[police](https://…) said"
+			toks = append(toks, Token{Text: "]", Start: base + i, End: base + i + 1, Kind: Punct})
+			i = markdownLinkEnd(s, i)
 		default:
 			toks = append(toks, Token{Text: s[i : i+w], Start: base + i, End: base + i + w, Kind: Punct})
 			i += w
 		}
 	}
 	return toks
+}
+
+// markdownLinkEnd returns the end of a Markdown link destination starting
+// at the "]" at i ("](https://example.org/a)"), or 0 when there is none.
+func markdownLinkEnd(s string, i int) int {
+	if i+1 >= len(s) || s[i+1] != '(' {
+		return 0
+	}
+	for j := i + 2; j < len(s); j++ {
+		switch s[j] {
+		case ')':
+			return j + 1
+		case ' ', '\n', '\t':
+			return 0
+		}
+	}
+	return 0
 }
 
 // thousandsGroup reports whether s starts with exactly three digits.
