@@ -20,10 +20,16 @@ type Input struct {
 
 // Align builds the ledger of a corpus. Inputs are taken in the order given
 // (the build passes them sorted by file path).
-func Align(in []Input) model.Ledger {
+func Align(in []Input) model.Ledger { return AlignWith(in, Options{}) }
+
+// AlignWith is Align with the editor's decisions that act inside it.
+func AlignWith(in []Input, opts Options) model.Ledger {
 	led := model.Ledger{Chrome: map[string][]int{}, Claims: map[string][]model.Claim{}, EntityOf: map[string]string{}}
 	markRepeatedChrome(in, &led)
 	led.MainEvent = mainEvent(in)
+	if opts.MainEvent != "" {
+		led.MainEvent = opts.MainEvent
+	}
 	// wire copy and entity grouping read only the articles and their
 	// claims: they run side by side
 	done := make(chan []model.Overlap)
@@ -33,7 +39,7 @@ func Align(in []Input) model.Ledger {
 	led.Overlaps = <-done
 	w := newWorld(in, &led)
 	resolveUndated(in, &led, w)
-	led.Facts = buildFacts(in, &led, w)
+	led.Facts = buildFacts(in, &led, w, opts.Claims)
 	led.Where = mainPlace(&led)
 	led.Timeline = buildTimeline(in, &led, w)
 	return led

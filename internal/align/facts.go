@@ -49,7 +49,7 @@ func commonMeasure(cs []model.FactClaim, concept string) string {
 }
 
 // buildFacts groups claims into facts and gives each its verdict.
-func buildFacts(in []Input, led *model.Ledger, w *world) []model.Fact {
+func buildFacts(in []Input, led *model.Ledger, w *world, edits map[string]ClaimEdit) []model.Fact {
 	w.everyone = everyone(in, led, w)
 	total := 0
 	for _, x := range in {
@@ -136,6 +136,7 @@ func buildFacts(in []Input, led *model.Ledger, w *world) []model.Fact {
 		f.Independent = independent(f.Sources, led.Overlaps)
 		facts = append(facts, f)
 	}
+	facts = applyClaimEdits(facts, edits, slugs, led.Overlaps)
 	w.tolls(facts)
 	// verdicts are independent per fact; a fact may give rise to one more
 	// (the conflicts found within an updated figure)

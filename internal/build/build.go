@@ -18,6 +18,7 @@ import (
 	"dossier/internal/cache"
 	"dossier/internal/corpus"
 	"dossier/internal/diag"
+	"dossier/internal/editorial"
 	"dossier/internal/extract"
 	"dossier/internal/model"
 	"dossier/internal/par"
@@ -318,17 +319,55 @@ func CompileCorpus(articles string, builtin fs.FS) ([]render.File, Result, error
 // `dossier ledger`: nothing is rendered or written.
 func Ledger(opts Options) (model.Ledger, Result, error) {
 	var res Result
-	led, _, _, err := NewBuilder(opts).ledger(os.DirFS(opts.SiteDir), nil, &res)
+	led, _, _, _, err := NewBuilder(opts).edited(os.DirFS(opts.SiteDir), nil, &res)
 	return led, res, err
+}
+
+// edited reads the editor's decisions, aligns with them, applies the rest
+// to the ledger and updates the slug registry (kept for after publishing).
+func (b *Builder) edited(fsys fs.FS, changed []string, res *Result) (model.Ledger, []*model.Article, []*model.Doc, []registry.Retired, error) {
+	var dec editorial.Decisions
+	if data, err := fs.ReadFile(fsys, editorial.File); err == nil {
+		var ds diag.List
+		dec, ds = editorial.Parse(data)
+		res.Diags = append(res.Diags, ds...)
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return model.Ledger{}, nil, nil, nil, fmt.Errorf("read %s: %w", editorial.File, err)
+	}
+	led, ptrs, docs, events, err := b.ledger(fsys, changed, res, dec.Options())
+	if err != nil {
+		return led, nil, nil, nil, err
+	}
+	prev := registry.Registry{}
+	if data, err := fs.ReadFile(fsys, registry.File); err == nil {
+		var ds diag.List
+		prev, ds = registry.Parse(data)
+		res.Diags = append(res.Diags, ds...)
+	}
+	_, before := registry.Update(prev, led.Facts)
+	arts := make(map[string]*model.Article, len(ptrs))
+	for _, a := range ptrs {
+		arts[a.ID] = a
+	}
+	res.Diags = append(res.Diags, editorial.Apply(dec, &led, editorial.Input{Retired: before, Articles: arts, Events: events})...)
+	res.Facts, res.Disputed = len(led.Facts), 0
+	for _, f := range led.Facts {
+		if f.Status == model.Disputed {
+			res.Disputed++
+		}
+	}
+	next, retired := registry.Update(prev, led.Facts)
+	b.registry = next.Bytes()
+	return led, ptrs, docs, retired, nil
 }
 
 // ledger reads the articles (those in changed, or all), runs the
 // per-article stages on what the cache does not hold, and aligns them.
-func (b *Builder) ledger(fsys fs.FS, changed []string, res *Result) (model.Ledger, []*model.Article, []*model.Doc, error) {
+func (b *Builder) ledger(fsys fs.FS, changed []string, res *Result, opts align.Options) (model.Ledger, []*model.Article, []*model.Doc, map[string]bool, error) {
 	t := time.Now()
 	paths, now, keys, err := b.read(fsys, changed, res)
 	if err != nil {
-		return model.Ledger{}, nil, nil, err
+		return model.Ledger{}, nil, nil, nil, err
 	}
 	res.Timings.Read = time.Since(t)
 	t = time.Now()
@@ -338,16 +377,20 @@ func (b *Builder) ledger(fsys fs.FS, changed []string, res *Result) (model.Ledge
 	var in []align.Input
 	var ptrs []*model.Article
 	var docs []*model.Doc
+	events := map[string]bool{}
 	for _, e := range entries {
 		if !kept[e.Article.File] {
 			continue
+		}
+		for ev := range e.Result.Events {
+			events[ev] = true
 		}
 		in = append(in, align.Input{Article: &e.Article, Doc: &e.Doc, Claims: e.Result.Claims, Events: e.Result.Events, ReportDate: e.Result.ReportDate, Shingles: e.Shingles})
 		ptrs = append(ptrs, &e.Article)
 		docs = append(docs, &e.Doc)
 	}
 	res.Articles = len(in)
-	led := align.Align(in)
+	led := align.AlignWith(in, opts)
 	res.Timings.Align = time.Since(t)
 	res.Facts = len(led.Facts)
 	for _, f := range led.Facts {
@@ -355,7 +398,7 @@ func (b *Builder) ledger(fsys fs.FS, changed []string, res *Result) (model.Ledge
 			res.Disputed++
 		}
 	}
-	return led, ptrs, docs, nil
+	return led, ptrs, docs, events, nil
 }
 
 // read lists the articles and reads those that changed (all, when changed
@@ -444,21 +487,17 @@ func (b *Builder) compile(changed []string, emit func(render.File) error, keep f
 	if err != nil {
 		return nil, res, err
 	}
-	led, ptrs, docs, err := b.ledger(fsys, changed, &res)
+	led, ptrs, docs, retired, err := b.edited(fsys, changed, &res)
 	if err != nil {
 		return nil, res, err
 	}
-	prev := registry.Registry{}
-	if data, err := fs.ReadFile(fsys, registry.File); err == nil {
-		var ds diag.List
-		prev, ds = registry.Parse(data)
-		res.Diags = append(res.Diags, ds...)
-	}
-	next, retired := registry.Update(prev, led.Facts)
-	b.registry = next.Bytes()
 	t := time.Now()
+	title := cfg.Title
+	if led.Title != "" {
+		title = led.Title
+	}
 	s := site.Build(site.Input{Articles: ptrs, Docs: docs, Ledger: &led, Retired: retired,
-		Config: site.Config{Title: cfg.Title, Description: cfg.Description}})
+		Config: site.Config{Title: title, Description: cfg.Description, NotesHTML: cfg.NotesHTML}})
 	res.Timings.Site = time.Since(t)
 	if res.Diags.HasErrors() {
 		return nil, res, nil

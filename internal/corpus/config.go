@@ -16,6 +16,7 @@ const ConfigFile = "dossier.yaml"
 type Config struct {
 	Title       string
 	Description string
+	NotesHTML   bool // the editor's notes may hold raw HTML (notes_html: true)
 }
 
 // LoadConfig reads dossier.yaml if there is one. Unknown keys are warned
@@ -54,8 +55,10 @@ func LoadConfig(fsys fs.FS) (Config, diag.List, error) {
 			cfg.Title = v.Value
 		case "description":
 			cfg.Description = v.Value
+		case "notes_html":
+			cfg.NotesHTML = v.Value == "true"
 		default:
-			diags.Warnf(ConfigFile, k.Line, "known keys: title, description", "unknown key %q, ignored", k.Value)
+			diags.Warnf(ConfigFile, k.Line, "known keys: title, description, notes_html", "unknown key %q, ignored", k.Value)
 		}
 	}
 	return cfg, diags, nil

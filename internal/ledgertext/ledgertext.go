@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"dossier/internal/model"
+	"dossier/internal/registry"
 )
 
 // Options choose what is printed.
@@ -34,7 +35,33 @@ func Write(w io.Writer, led *model.Ledger, opts Options) (bool, error) {
 		found = true
 		p.fact(f)
 	}
+	if opts.Fact == "" {
+		p.editedEntities(led)
+	}
 	return found || opts.Fact == "", p.err
+}
+
+// editedEntities lists the entities the editor decided about.
+func (p *printer) editedEntities(led *model.Ledger) {
+	for _, e := range led.Entities {
+		if e.Editor == nil {
+			continue
+		}
+		p.printf("\nentity %s — %s (%s)\n", e.ID, e.Name, e.Kind)
+		if e.Editor.MachineTitle != "" {
+			p.printf("  editor    renamed (the machine's name: %s)\n", e.Editor.MachineTitle)
+		}
+		if e.Editor.MachineKind != "" {
+			p.printf("  editor    kind set (the machine's: %s)\n", e.Editor.MachineKind)
+		}
+		for _, c := range e.Editor.Changes {
+			p.printf("  editor    %s\n", c)
+		}
+		if e.Editor.Note != "" {
+			p.printf("  editor    note: %s\n", oneLine(e.Editor.Note))
+		}
+		p.printf("  editor    at %s\n", e.Editor.At)
+	}
 }
 
 type printer struct {
@@ -65,6 +92,14 @@ func (p *printer) header(led *model.Ledger) {
 	if led.MainEvent != "" {
 		p.printf("# main event: %s\n", led.MainEvent)
 	}
+	if e := led.Editor; e != nil {
+		for _, c := range e.Changes {
+			p.printf("# editor: %s (%s)\n", c, e.At)
+		}
+		if e.Note != "" {
+			p.printf("# editor's note: %s\n", oneLine(e.Note))
+		}
+	}
 }
 
 // fact prints one fact and its claims.
@@ -89,6 +124,21 @@ func (p *printer) fact(f *model.Fact) {
 	}
 	for _, a := range f.Internal {
 		p.printf("  internal  %s: %s\n", a, f.InternalConflict[a])
+	}
+	if e := f.Editor; e != nil {
+		if e.Status != "" {
+			p.printf("  editor    verdict %s: %s (the machine's: %s)\n", strings.ReplaceAll(string(e.Status), "-", " "), e.Reason, strings.ReplaceAll(string(e.MachineStatus), "-", " "))
+		}
+		if e.MachineTitle != "" {
+			p.printf("  editor    retitled (the machine's title: %s)\n", e.MachineTitle)
+		}
+		for _, c := range e.Changes {
+			p.printf("  editor    %s\n", c)
+		}
+		if e.Note != "" {
+			p.printf("  editor    note: %s\n", oneLine(e.Note))
+		}
+		p.printf("  editor    at %s\n", e.At)
 	}
 	p.printf("  sources   %d, %d independent\n", len(f.Sources), f.Independent)
 	if len(f.Sequence) > 0 {
@@ -122,6 +172,14 @@ func (p *printer) claim(c model.FactClaim) {
 		p.printf("      frame  %s\n", slots)
 	}
 	p.printf("      quote  %q #%s\n", oneLine(c.Text), c.Anchor)
+	p.printf("      id     %s\n", registry.ClaimID(*c.Claim))
+	if v := c.Verified; v != nil {
+		state := "checked"
+		if v.Failed {
+			state = "FAILED verification"
+		}
+		p.printf("      editor %s %s (%s)\n", state, v.Checked, v.At)
+	}
 }
 
 // Slots is a frame's filled slots, one "name=value" each, in a fixed

@@ -35,6 +35,7 @@ type Entity struct {
 	Name     string     `json:"name"`
 	Aliases  []Alias    `json:"aliases"`
 	Mentions []Mention  `json:"mentions"`
+	Editor   *Edit      `json:"editor,omitempty"`
 }
 
 // FactClaim is a claim as it stands in a fact: with its value in display
@@ -49,6 +50,8 @@ type FactClaim struct {
 	// Day is the day the claim holds for, as align reads it: the day its
 	// sentence names, else its report's day (ISO; "" when undated).
 	Day string `json:"day,omitempty"`
+	// Verified is the editor's check of the claim, if any.
+	Verified *Verification `json:"verified,omitempty"`
 }
 
 // Step is one report in an update sequence.
@@ -92,6 +95,8 @@ type Fact struct {
 	Groups []ValueGroup `json:"groups"`
 	// Vague lists claims (indexes into Claims) that fit several groups.
 	Vague []int `json:"vague,omitempty"`
+	// Editor is what the editor decided about the fact (nil: nothing).
+	Editor *Edit `json:"editor,omitempty"`
 }
 
 // ValueGroup is one value of a fact and the claims that state it, at
@@ -131,6 +136,10 @@ type Ledger struct {
 	Chrome    map[string][]int   `json:"chrome"` // article → indexes of blocks found to be chrome across articles
 	Claims    map[string][]Claim `json:"-"`      // article → its claims after the chrome pass
 	EntityOf  map[string]string  `json:"-"`      // MentionKey of a name claim → entity id
+	// Title and Editor are the dossier's title and note as the editor set
+	// them ("" and nil: none).
+	Title  string `json:"title,omitempty"`
+	Editor *Edit  `json:"editor,omitempty"`
 }
 
 // MentionKey identifies a claim by article and position.

@@ -157,6 +157,16 @@ func citationsHTML(root string, rows []site.Row) template.HTML {
 			esc(&b, r.Original)
 			b.WriteString(`">in the original</a>`)
 		}
+		switch {
+		case r.Failed:
+			b.WriteString(` <span class="failed">failed verification: the quote the editor checked (`)
+			esc(&b, r.Checked)
+			b.WriteString(`) is no longer in the article</span>`)
+		case r.Checked != "":
+			b.WriteString(` <span class="checked">checked against the original by the editor, `)
+			esc(&b, r.Checked)
+			b.WriteString(`</span>`)
+		}
 		b.WriteString("</td>\n</tr>\n")
 	}
 	return template.HTML(b.String())

@@ -14,6 +14,7 @@ import (
 	"sync/atomic"
 
 	"github.com/yuin/goldmark"
+	gmhtml "github.com/yuin/goldmark/renderer/html"
 
 	"dossier/internal/par"
 	"dossier/internal/site"
@@ -103,6 +104,38 @@ var funcs = template.FuncMap{
 		return fmt.Sprintf("%d %s", n, many)
 	},
 	"add": func(a, b int) int { return a + b },
+	// editorBox gives the "editor" template an editor's decisions and
+	// whether the site lets notes hold raw HTML
+	"editorBox": func(s *site.Site, e *site.EditView) editorBox { return editorBox{e, s.NotesHTML} },
+	"note":      noteHTML,
+}
+
+type editorBox struct {
+	E    *site.EditView
+	HTML bool
+}
+
+var (
+	notesMD       = goldmark.New()
+	notesMDUnsafe = goldmark.New(goldmark.WithRendererOptions(gmhtml.WithUnsafe()))
+)
+
+// noteHTML renders an editor's Markdown note. Raw HTML is left out, and
+// links to javascript: and the like made inert (goldmark's safe default),
+// unless the site opted in (dossier.yaml notes_html: true).
+func noteHTML(b editorBox) template.HTML {
+	if b.E == nil || b.E.Note == "" {
+		return ""
+	}
+	conv := notesMD
+	if b.HTML {
+		conv = notesMDUnsafe
+	}
+	var out bytes.Buffer
+	if err := conv.Convert([]byte(b.E.Note), &out); err != nil {
+		return template.HTML("<p>" + template.HTMLEscapeString(b.E.Note) + "</p>")
+	}
+	return template.HTML(out.String())
 }
 
 // pageTemplates are the templates every site has.

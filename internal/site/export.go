@@ -57,6 +57,7 @@ type ExportEntity struct {
 	Aliases  []string        `json:"aliases"`
 	Variants []ExportVariant `json:"variants"`
 	Page     string          `json:"page"`
+	Editor   *model.Edit     `json:"editor,omitempty"`
 }
 
 type ExportClaim struct {
@@ -84,6 +85,11 @@ type ExportClaim struct {
 	Unsure     string `json:"unsure,omitempty"`
 	Quote      string `json:"quote"`
 	Anchor     string `json:"anchor"`
+	// Checked is the day the editor checked the claim against its article;
+	// Verification is "verified", or "failed" when the quote the editor
+	// relied on no longer occurs in it.
+	Checked      string `json:"checked,omitempty"`
+	Verification string `json:"verification,omitempty"`
 }
 
 type ExportFact struct {
@@ -107,7 +113,11 @@ type ExportFact struct {
 	InternalConflict map[string]string `json:"internal_conflict,omitempty"`
 	Independent      int               `json:"independent_sources"`
 	Sequence         []model.Step      `json:"sequence,omitempty"`
-	Claims           []ExportClaim     `json:"claims"`
+	// VerdictBy says whose the verdict is: "machine" or "editor"; Editor
+	// holds the editor's decisions, with the machine's verdict beside.
+	VerdictBy string        `json:"verdict_by"`
+	Editor    *model.Edit   `json:"editor,omitempty"`
+	Claims    []ExportClaim `json:"claims"`
 }
 
 type ExportTimeline struct {
@@ -149,7 +159,7 @@ func WriteExport(w io.Writer, s *Site) error {
 	}
 	entities := []ExportEntity{}
 	for _, e := range led.Entities {
-		ee := ExportEntity{ID: e.ID, Kind: string(e.Kind), Name: e.Name, Page: dirURL(EntityPage(e.ID)), Aliases: []string{}}
+		ee := ExportEntity{ID: e.ID, Kind: string(e.Kind), Name: e.Name, Page: dirURL(EntityPage(e.ID)), Aliases: []string{}, Editor: e.Editor}
 		for _, a := range e.Aliases {
 			ee.Aliases = append(ee.Aliases, a.Text)
 			ee.Variants = append(ee.Variants, ExportVariant{Text: a.Text, Sources: a.Sources})
@@ -160,7 +170,7 @@ func WriteExport(w io.Writer, s *Site) error {
 	for _, f := range []struct {
 		name string
 		v    any
-	}{{"title", s.Title}, {"main_event", led.MainEvent}, {"sources", sources}, {"entities", entities}} {
+	}{{"title", s.Title}, {"main_event", led.MainEvent}, {"editor", led.Editor}, {"sources", sources}, {"entities", entities}} {
 		if err := field(f.name, f.v, false); err != nil {
 			return err
 		}
@@ -224,7 +234,10 @@ func WriteExport(w io.Writer, s *Site) error {
 func exportFact(arts map[string]*model.Article, f *model.Fact) ExportFact {
 	ef := ExportFact{ID: f.ID, Slug: f.ID, Page: dirURL(FactPage(f.ID)), Title: f.Title, Kind: f.Kind, Subject: f.Subject, Scope: f.Scope, Status: string(f.Status),
 		Conflict: f.Conflict, Reason: f.Reason, Parent: f.Parent, Conflicts: f.Conflicts, Internal: f.Internal, InternalConflict: f.InternalConflict,
-		Independent: f.Independent, Sequence: f.Sequence, Claims: make([]ExportClaim, 0, len(f.Claims))}
+		Independent: f.Independent, Sequence: f.Sequence, VerdictBy: "machine", Editor: f.Editor, Claims: make([]ExportClaim, 0, len(f.Claims))}
+	if f.Editor != nil && f.Editor.Status != "" {
+		ef.VerdictBy = "editor"
+	}
 	for _, c := range f.Claims {
 		ec := ExportClaim{Source: c.Article, Text: c.Text, Value: c.Value, Authority: c.Authority, Scope: c.Scope, AsOf: c.AsOf, Entity: c.Entity,
 			Predicate: c.Predicate, Measure: c.Measure, Group: c.Group, Place: c.Place, Event: strings.TrimSpace(c.EventOf + " " + c.Event),
@@ -232,6 +245,12 @@ func exportFact(arts map[string]*model.Article, f *model.Fact) ExportFact {
 			Quote: arts[c.Article].Text(c.Sentence), Anchor: dirURL(SourcePage(c.Article)) + "#" + c.Anchor}
 		if c.Sure {
 			ec.Confidence, ec.Unsure = "sure", ""
+		}
+		if v := c.Verified; v != nil {
+			ec.Checked, ec.Verification = v.Checked, "verified"
+			if v.Failed {
+				ec.Verification = "failed"
+			}
 		}
 		if c.Qty != nil {
 			ec.Qualifier, ec.Unit = c.Qty.Qualifier, c.Qty.Unit
@@ -319,6 +338,8 @@ func appendClaims(b []byte, claims []ExportClaim, indent string) []byte {
 		field("unsure", c.Unsure, true)
 		field("quote", c.Quote, false)
 		field("anchor", c.Anchor, false)
+		field("checked", c.Checked, true)
+		field("verification", c.Verification, true)
 		b = append(b, '\n')
 		b = append(b, in1...)
 		b = append(b, '}')

@@ -15,7 +15,8 @@ func FuzzAppendClaims(f *testing.F) {
 		c := ExportClaim{Source: source, Text: text, Value: value, Qualifier: qualifier, Unit: unit, Authority: authority,
 			Scope: scope, AsOf: asOf, Entity: entity, Quote: quote, Anchor: anchor,
 			// the frame's fields, fed from the same inputs
-			Predicate: value, Measure: unit, Group: scope, Place: entity, Event: text, Day: asOf, Confidence: qualifier, Unsure: authority}
+			Predicate: value, Measure: unit, Group: scope, Place: entity, Event: text, Day: asOf, Confidence: qualifier, Unsure: authority,
+			Checked: asOf, Verification: unit}
 		for _, claims := range [][]ExportClaim{nil, {c}, {c, {Source: quote, Quote: text}}} {
 			want, err := json.MarshalIndent(struct {
 				Claims []ExportClaim `json:"claims"`

@@ -26,6 +26,9 @@ import (
 type Config struct {
 	Title       string `json:"title,omitempty"`
 	Description string `json:"description,omitempty"`
+	// NotesHTML lets the editor's Markdown notes hold raw HTML (dossier.yaml
+	// notes_html: true); by default it is left out.
+	NotesHTML bool `json:"notes_html,omitempty"`
 }
 
 // Page is one output page.
@@ -54,7 +57,7 @@ func (p Page) Fingerprint(content func() any) (sum [32]byte, ok bool) {
 		return sum, false
 	}
 	h := sha256.New()
-	put(h, p.Template, p.Path, p.Title, p.Root, p.site.Title, p.site.Description, strconv.Itoa(p.site.ArticleCount))
+	put(h, p.Template, p.Path, p.Title, p.Root, p.site.Title, p.site.Description, strconv.Itoa(p.site.ArticleCount), strconv.FormatBool(p.site.NotesHTML))
 	switch {
 	case p.inputs != nil:
 		if !p.inputs(h) {
@@ -148,6 +151,30 @@ type Row struct {
 	QuoteHref string // the sentence on the source page
 	Original  string // text-fragment link into the original article
 	More      []Link // further sentences of the same source (entity pages)
+	// Checked is the day the editor checked the claim against its article;
+	// Failed, that the quote the editor relied on is no longer there.
+	Checked string
+	Failed  bool
+}
+
+// EditView is what the editor decided, as a page shows it beside what
+// the machine had concluded.
+type EditView struct {
+	Verdict, Reason               string // the editor's verdict, in words, and reason
+	MachineVerdict, MachineReason string
+	MachineTitle, MachineKind     string
+	Changes                       []string
+	Note                          string // Markdown: rendered by render, safely
+	At                            string // where the decisions are (file:line)
+}
+
+func editView(e *model.Edit) *EditView {
+	if e == nil {
+		return nil
+	}
+	words := func(s model.Status) string { return strings.ReplaceAll(string(s), "-", " ") }
+	return &EditView{Verdict: words(e.Status), Reason: e.Reason, MachineVerdict: words(e.MachineStatus), MachineReason: e.MachineReason,
+		MachineTitle: e.MachineTitle, MachineKind: e.MachineKind, Changes: e.Changes, Note: e.Note, At: e.At}
 }
 
 // ValueGroup is one value of a fact (the most precise statement of it)
@@ -188,6 +215,7 @@ type Fact struct {
 	SequenceLinks        []Link
 	Sources, Independent int
 	Entity               *Link
+	Editor               *EditView
 	nRows                int
 	rows                 func(lo, hi int) []Row // the citation table, laid out a page at a time
 	rowInputs            func(h hash.Hash, lo, hi int)
@@ -199,6 +227,7 @@ type Entity struct {
 	Page                      string
 	Aliases                   []Alias
 	Facts                     []Link
+	Editor                    *EditView
 	nRows                     int
 	rows                      func(lo, hi int) []Row // one per source naming it, laid out a page at a time
 }
@@ -285,6 +314,8 @@ type Site struct {
 	Overlaps      []OverlapRow
 	Pages         []Page
 	Moved         []*Moved
+	Editor        *EditView // the editor's note and decisions on the dossier
+	NotesHTML     bool      // see Config
 	ArticleCount  int
 	DisputedCount int
 	PossibleCount int
@@ -393,6 +424,9 @@ func Build(in Input) *Site {
 			Page: FactPage(f.ID), Possible: f.Status == model.PossiblyConflicting, Precision: f.Precision, Sources: len(f.Sources), Independent: f.Independent,
 			Sequence: f.Sequence}
 		sf.Verdict = verdict(f)
+		if sf.Editor = editView(f.Editor); sf.Editor != nil && sf.Editor.Verdict != "" {
+			sf.Verdict = strings.ToUpper(sf.Editor.Verdict[:1]) + sf.Editor.Verdict[1:] + ", the editor's verdict"
+		}
 		sf.Reason = readableReason(f.Reason, func(id string) (string, bool) {
 			a, ok := arts[id]
 			if !ok {
@@ -418,6 +452,9 @@ func Build(in Input) *Site {
 				if a.Meta.URL != "" {
 					row.Original = TextFragment(a.Meta.URL, row.Quote)
 				}
+				if v := c.Verified; v != nil {
+					row.Checked, row.Failed = v.Checked, v.Failed
+				}
 				rows = append(rows, row)
 			}
 			return rows
@@ -428,6 +465,9 @@ func Build(in Input) *Site {
 				a := arts[c.Article]
 				put(h, c.Article, srcLinks[c.Article].Text, a.Meta.Outlet, a.Meta.Published, a.Meta.URL, c.Text,
 					c.Value, display(c), c.Authority, c.Scope, a.Text(c.Sentence), c.Anchor)
+				if v := c.Verified; v != nil {
+					put(h, v.Checked, strconv.FormatBool(v.Failed))
+				}
 			}
 		}
 		group := func(shown, value string, idx []int) ValueGroup {
@@ -557,7 +597,7 @@ func Build(in Input) *Site {
 		model.Person: {Title: "People"}, model.Place: {Title: "Places"}, model.Org: {Title: "Organisations"},
 	}
 	for _, e := range led.Entities {
-		se := &Entity{ID: e.ID, Name: e.Name, Kind: string(e.Kind), KindLabel: kindLabel(e.Kind), Page: EntityPage(e.ID), Facts: entityFacts[e.ID]}
+		se := &Entity{ID: e.ID, Name: e.Name, Kind: string(e.Kind), KindLabel: kindLabel(e.Kind), Page: EntityPage(e.ID), Facts: entityFacts[e.ID], Editor: editView(e.Editor)}
 		for _, al := range e.Aliases {
 			sa := Alias{Text: al.Text, More: max(0, len(al.Sources)-MaxListed)}
 			for _, src := range al.Sources[:min(len(al.Sources), MaxListed)] {
@@ -687,7 +727,8 @@ func Build(in Input) *Site {
 		s.Moved = append(s.Moved, m)
 	}
 
-	s.Title, s.Description = in.Config.Title, in.Config.Description
+	s.Title, s.Description, s.NotesHTML = in.Config.Title, in.Config.Description, in.Config.NotesHTML
+	s.Editor = editView(led.Editor)
 	if s.Title == "" {
 		s.Title = deriveTitle(led, entityName)
 	}
