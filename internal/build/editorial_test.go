@@ -282,3 +282,25 @@ func TestLivePicksUpEditorial(t *testing.T) {
 	}
 	t.Fatal("the editorial change never reached the site")
 }
+
+// The editor names the dossier's main event when the machine chose
+// another; one no article names is a warning.
+func TestEditorialMainEvent(t *testing.T) {
+	site := editorialSite(t)
+	writeFile(t, filepath.Join(site, "content", "articles", "d.txt"), "The explosion at the Riverton warehouse on March 3, 2031 was heard across the river.\n")
+	ed := filepath.Join(site, "content", "editorial.yaml")
+	writeFile(t, ed, "dossier:\n  main_event: explosion\n")
+	out := filepath.Join(site, "public")
+	res := mustBuild(t, site, out)
+	if d := readExport(t, out); d["main_event"] != "explosion" {
+		t.Errorf("main_event %v", d["main_event"])
+	}
+	if strings.Contains(res.Diags.Format("dossier"), "main_event") {
+		t.Errorf("an event the articles name should not be warned about:\n%s", res.Diags.Format("dossier"))
+	}
+	writeFile(t, ed, "dossier:\n  main_event: flood\n")
+	res = mustBuild(t, site, out)
+	if !strings.Contains(res.Diags.Format("dossier"), `content/editorial.yaml:2: main_event "flood": no article names it`) {
+		t.Errorf("diagnostics:\n%s", res.Diags.Format("dossier"))
+	}
+}
