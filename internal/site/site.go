@@ -185,6 +185,7 @@ type ValueGroup struct {
 	AlsoAs  []string
 	Sources []Link // the first MaxListed sources
 	More    int    // how many more sources state it
+	Count   int    // how many sources state it: len(Sources) + More
 }
 
 // MaxValues is how many distinct values a fact page lists; MaxListed how
@@ -208,6 +209,8 @@ type Fact struct {
 	Values               []ValueGroup
 	TopValues            []ValueGroup // the first MaxListed values, for summaries
 	MoreValues           int          // values beyond MaxValues, counted only
+	ValueCount           int          // how many values in all
+	Latest               *model.Step  // an updated figure's latest dated report
 	Vague                ValueGroup   // statements that fit several values
 	Internal             []Link
 	MoreInternal         int
@@ -255,6 +258,18 @@ func readableStamp(p string) string {
 		zone = t.Format("UTC-07:00")
 	}
 	return t.Format("2006-01-02 15:04") + " (" + zone + ")"
+}
+
+// latest is the last dated report of an update sequence (nil when none).
+func latest(steps []model.Step) *model.Step {
+	for i := len(steps) - 1; i >= 0; i-- {
+		if steps[i].Published != "" {
+			st := steps[i]
+			st.Published = readableStamp(st.Published)
+			return &st
+		}
+	}
+	return nil
 }
 
 // thin keeps at most n steps of an update sequence: the first report, the
@@ -488,6 +503,7 @@ func Build(in Input) *Site {
 					}
 				}
 			}
+			g.Count = len(g.Sources) + g.More
 			return g
 		}
 		for _, g := range f.Groups {
@@ -498,9 +514,8 @@ func Build(in Input) *Site {
 			sf.Values = append(sf.Values, group(shown, g.Value, g.Claims))
 		}
 		// the best-supported values first; a long tail is counted, not listed
-		sort.SliceStable(sf.Values, func(i, j int) bool {
-			return len(sf.Values[i].Sources)+sf.Values[i].More > len(sf.Values[j].Sources)+sf.Values[j].More
-		})
+		sort.SliceStable(sf.Values, func(i, j int) bool { return sf.Values[i].Count > sf.Values[j].Count })
+		sf.ValueCount = len(sf.Values)
 		if len(sf.Values) > MaxValues {
 			sf.MoreValues = len(sf.Values) - MaxValues
 			sf.Values = sf.Values[:MaxValues]
@@ -523,6 +538,7 @@ func Build(in Input) *Site {
 			}
 			sf.Internal = append(sf.Internal, l)
 		}
+		sf.Latest = latest(f.Sequence)
 		sf.Sequence = thin(f.Sequence, MaxValues)
 		for i := range sf.Sequence {
 			sf.Sequence[i].Published = readableStamp(sf.Sequence[i].Published)
