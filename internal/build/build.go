@@ -497,7 +497,7 @@ func (b *Builder) compile(changed []string, emit func(render.File) error, keep f
 		title = led.Title
 	}
 	s := site.Build(site.Input{Articles: ptrs, Docs: docs, Ledger: &led, Retired: retired,
-		Config: site.Config{Title: title, Description: cfg.Description, NotesHTML: cfg.NotesHTML}})
+		Config: site.Config{Title: title, Description: cfg.Description, NotesHTML: cfg.NotesHTML, BaseURL: cfg.BaseURL}})
 	res.Timings.Site = time.Since(t)
 	if res.Diags.HasErrors() {
 		return nil, res, nil

@@ -3,6 +3,8 @@ package corpus
 import (
 	"errors"
 	"io/fs"
+	"net/url"
+	"strings"
 
 	"gopkg.in/yaml.v3"
 
@@ -16,7 +18,8 @@ const ConfigFile = "dossier.yaml"
 type Config struct {
 	Title       string
 	Description string
-	NotesHTML   bool // the editor's notes may hold raw HTML (notes_html: true)
+	NotesHTML   bool   // the editor's notes may hold raw HTML (notes_html: true)
+	BaseURL     string // where the site is published ("https://example.org/dossier/"), or ""
 }
 
 // LoadConfig reads dossier.yaml if there is one. Unknown keys are warned
@@ -57,8 +60,18 @@ func LoadConfig(fsys fs.FS) (Config, diag.List, error) {
 			cfg.Description = v.Value
 		case "notes_html":
 			cfg.NotesHTML = v.Value == "true"
+		case "baseURL", "base_url":
+			u, err := url.Parse(strings.TrimSpace(v.Value))
+			if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
+				diags.Warnf(ConfigFile, v.Line, "give the site's absolute address, as https://example.org/dossier/", "%s: %q is not a web address, ignored", k.Value, v.Value)
+				continue
+			}
+			if !strings.HasSuffix(u.Path, "/") {
+				u.Path += "/"
+			}
+			cfg.BaseURL = u.String()
 		default:
-			diags.Warnf(ConfigFile, k.Line, "known keys: title, description, notes_html", "unknown key %q, ignored", k.Value)
+			diags.Warnf(ConfigFile, k.Line, "known keys: title, description, baseURL, notes_html", "unknown key %q, ignored", k.Value)
 		}
 	}
 	return cfg, diags, nil

@@ -107,6 +107,18 @@ func page(path, tmpl, title string, data any) Page {
 	return Page{Path: path, Template: tmpl, Title: title, Root: rootOf(path), Data: data}
 }
 
+// notFound is the 404 page. A static host serves it at whatever depth a
+// missing address has, so its links cannot be relative: they start from
+// the site's address (baseURL), or, without one, from the host's root.
+func notFound(s *Site) Page {
+	p := page("404.html", "404", "Page not found", s)
+	p.Root = "/"
+	if s.BaseURL != "" {
+		p.Root = s.BaseURL
+	}
+	return p
+}
+
 // pages lists every page of the site, in a fixed order; source(i) gives
 // what lays out source i's page when it renders, and what writes its
 // inputs for its fingerprint.
@@ -118,7 +130,7 @@ func pages(s *Site, source func(i int) (func() any, func(hash.Hash) bool)) []Pag
 		page("contradictions/index.html", "contradictions", "Contradictions", s),
 		page("sources/index.html", "sources", "Sources", s),
 		page("entities/index.html", "entities", "People, places and organisations", s),
-		page("404.html", "404", "Page not found", s),
+		notFound(s),
 	}
 	for _, f := range s.Facts {
 		ps = append(ps, paged(f.Page, "fact", f.Title, f, f.nRows, f.rows, f.rowInputs)...)

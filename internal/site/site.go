@@ -29,6 +29,9 @@ type Config struct {
 	// NotesHTML lets the editor's Markdown notes hold raw HTML (dossier.yaml
 	// notes_html: true); by default it is left out.
 	NotesHTML bool `json:"notes_html,omitempty"`
+	// BaseURL is where the site is published ("https://example.org/d/"),
+	// or "": the 404 page, canonical links, the sitemap and the feed use it.
+	BaseURL string `json:"base_url,omitempty"`
 }
 
 // Page is one output page.
@@ -57,7 +60,7 @@ func (p Page) Fingerprint(content func() any) (sum [32]byte, ok bool) {
 		return sum, false
 	}
 	h := sha256.New()
-	put(h, p.Template, p.Path, p.Title, p.Root, p.site.Title, p.site.Description, strconv.Itoa(p.site.ArticleCount), strconv.FormatBool(p.site.NotesHTML))
+	put(h, p.Template, p.Path, p.Title, p.Root, p.site.Title, p.site.Description, strconv.Itoa(p.site.ArticleCount), strconv.FormatBool(p.site.NotesHTML), p.site.BaseURL)
 	switch {
 	case p.inputs != nil:
 		if !p.inputs(h) {
@@ -331,6 +334,7 @@ type Site struct {
 	Moved         []*Moved
 	Editor        *EditView // the editor's note and decisions on the dossier
 	NotesHTML     bool      // see Config
+	BaseURL       string    // see Config
 	ArticleCount  int
 	DisputedCount int
 	PossibleCount int
@@ -743,7 +747,7 @@ func Build(in Input) *Site {
 		s.Moved = append(s.Moved, m)
 	}
 
-	s.Title, s.Description, s.NotesHTML = in.Config.Title, in.Config.Description, in.Config.NotesHTML
+	s.Title, s.Description, s.NotesHTML, s.BaseURL = in.Config.Title, in.Config.Description, in.Config.NotesHTML, in.Config.BaseURL
 	s.Editor = editView(led.Editor)
 	if s.Title == "" {
 		s.Title = deriveTitle(led, entityName)
