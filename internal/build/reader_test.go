@@ -1,6 +1,8 @@
 package build
 
 import (
+	"encoding/json"
+	"encoding/xml"
 	"fmt"
 	"io"
 	"net/http"
@@ -11,6 +13,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"golang.org/x/net/html"
 )
@@ -116,5 +119,156 @@ func TestNotFoundPageAtAnyDepth(t *testing.T) {
 				t.Errorf("only %d links on the 404 page", n)
 			}
 		})
+	}
+}
+
+// schemaProps are the schema.org properties the JSON-LD may use, per type
+// (from schema.org's definitions of these types and their supertypes), and
+// the type each object-valued property must hold.
+var schemaProps = map[string]map[string]string{
+	"Claim":        {"@id": "", "name": "", "text": "", "appearance": "CreativeWork"},
+	"CreativeWork": {"headline": "", "url": "", "publisher": "Organization", "datePublished": ""},
+	"Organization": {"name": ""},
+	"ClaimReview":  {"claimReviewed": "", "reviewRating": "Rating", "author": "Organization", "url": "", "itemReviewed": "@id"},
+	"Rating":       {"alternateName": "", "ratingExplanation": ""},
+}
+
+func checkSchema(t *testing.T, where string, v any, want string) {
+	t.Helper()
+	switch x := v.(type) {
+	case []any:
+		for _, e := range x {
+			checkSchema(t, where, e, want)
+		}
+	case map[string]any:
+		if want == "@id" {
+			if len(x) != 1 || x["@id"] == nil {
+				t.Errorf("%s: a reference should hold @id only: %v", where, x)
+			}
+			return
+		}
+		typ, _ := x["@type"].(string)
+		props, ok := schemaProps[typ]
+		if !ok || (want != "" && typ != want) {
+			t.Errorf("%s: @type %q (want %q)", where, typ, want)
+			return
+		}
+		for k, val := range x {
+			if k == "@type" {
+				continue
+			}
+			inner, ok := props[k]
+			if !ok {
+				t.Errorf("%s: %s has no property %q in schema.org", where, typ, k)
+				continue
+			}
+			checkSchema(t, where+"."+k, val, inner)
+		}
+	case string:
+		if want != "" {
+			t.Errorf("%s: a %s expected, got the text %q", where, want, x)
+		}
+	}
+}
+
+// With baseURL, the dossier can be shared and cited: canonical addresses,
+// Open Graph, a sitemap, an Atom feed and schema.org JSON-LD that parse and
+// hold to their schemas, whatever the articles' text.
+func TestSharingAndCiting(t *testing.T) {
+	site := seedSite(t)
+	const base = "https://example.org/dossier/"
+	writeFile(t, filepath.Join(site, "dossier.yaml"), "baseURL: "+base+"\n")
+	writeFile(t, filepath.Join(site, "content", "editorial.yaml"), "facts:\n  raid-date:\n    verdict: disputed\n    reason: the sources give three days </script><b>\n")
+	writeFile(t, filepath.Join(site, "content", "articles", "evil.md"), "---\ntitle: "+fmt.Sprintf("%q", payload)+"\noutlet: \"</script>\"\nurl: https://example.org/evil\narchive_url: https://archive.example/evil\npublished: 2025-11-21\n---\nThe raid took place on October 29, 2025.\n")
+	out := filepath.Join(site, "public")
+	mustBuild(t, site, out)
+	pages := snapshot(t, out)
+
+	var sm struct {
+		URLs []struct {
+			Loc string `xml:"loc"`
+		} `xml:"url"`
+	}
+	if err := xml.Unmarshal([]byte(pages["sitemap.xml"]), &sm); err != nil || len(sm.URLs) < 20 {
+		t.Fatalf("sitemap: %v, %d addresses", err, len(sm.URLs))
+	}
+	for _, u := range sm.URLs {
+		rel := strings.TrimPrefix(u.Loc, base)
+		if !strings.HasPrefix(u.Loc, base) || pages[rel+"index.html"] == "" && pages[rel] == "" {
+			t.Errorf("sitemap address %s is no page", u.Loc)
+		}
+	}
+
+	var feed struct {
+		XMLName xml.Name `xml:"http://www.w3.org/2005/Atom feed"`
+		ID      string   `xml:"id"`
+		Title   string   `xml:"title"`
+		Updated string   `xml:"updated"`
+		Entries []struct {
+			ID      string `xml:"id"`
+			Title   string `xml:"title"`
+			Updated string `xml:"updated"`
+			Link    struct {
+				Href string `xml:"href,attr"`
+			} `xml:"link"`
+		} `xml:"entry"`
+	}
+	if err := xml.Unmarshal([]byte(pages["feed.xml"]), &feed); err != nil {
+		t.Fatalf("feed: %v", err)
+	}
+	if feed.ID != base || feed.Title == "" || len(feed.Entries) == 0 {
+		t.Errorf("feed head: %q %q, %d entries", feed.ID, feed.Title, len(feed.Entries))
+	}
+	for _, when := range append([]string{feed.Updated}, func() (ts []string) {
+		for _, e := range feed.Entries {
+			ts = append(ts, e.Updated)
+			if e.ID == "" || e.Title == "" || pages[strings.TrimPrefix(e.Link.Href, base)+"index.html"] == "" {
+				t.Errorf("feed entry %+v", e)
+			}
+		}
+		return
+	}()...) {
+		if _, err := time.Parse(time.RFC3339, when); err != nil {
+			t.Errorf("feed time %q: %v", when, err)
+		}
+	}
+
+	fact := pages["facts/raid-date/index.html"]
+	for _, want := range []string{`<link rel="canonical" href="` + base + `facts/raid-date/">`, `<meta property="og:url" content="` + base + `facts/raid-date/">`,
+		`<meta property="og:title" content="Date of the raid">`, `<link rel="alternate" type="application/atom+xml"`,
+		`href="https://archive.example/evil">archived copy</a>`, `Cite this page:</strong> “Date of the raid”`, `<a href="` + base + `facts/raid-date/">`,
+		`href="../../verdicts/index.html#disputed">disputed</a>`} {
+		if !strings.Contains(fact, want) {
+			t.Errorf("the fact page lacks %s", want)
+		}
+	}
+	reviews := 0
+	for p, body := range pages {
+		i := strings.Index(body, `<script type="application/ld+json">`)
+		if i < 0 {
+			continue
+		}
+		rest := body[i+len(`<script type="application/ld+json">`):]
+		js := rest[:strings.Index(rest, "</script>")]
+		var doc struct {
+			Context string           `json:"@context"`
+			Graph   []map[string]any `json:"@graph"`
+		}
+		if err := json.Unmarshal([]byte(js), &doc); err != nil || doc.Context != "https://schema.org" {
+			t.Errorf("%s: JSON-LD does not parse: %v", p, err)
+			continue
+		}
+		for _, n := range doc.Graph {
+			checkSchema(t, p, n, "")
+			if n["@type"] == "ClaimReview" {
+				reviews++
+				if p != "facts/raid-date/index.html" {
+					t.Errorf("%s: a ClaimReview where the editor set no verdict", p)
+				}
+			}
+		}
+	}
+	if reviews != 1 {
+		t.Errorf("%d ClaimReviews, want the one the editor's verdict gives", reviews)
 	}
 }

@@ -157,6 +157,12 @@ func citationsHTML(root string, rows []site.Row) template.HTML {
 			esc(&b, r.Original)
 			b.WriteString(`">in the original</a>`)
 		}
+		if r.Archive != "" {
+			// the archived copy: the text fragment goes to the live page only
+			b.WriteString(` <a class="orig" href="`)
+			esc(&b, r.Archive)
+			b.WriteString(`">archived copy</a>`)
+		}
 		switch {
 		case r.Failed:
 			b.WriteString(` <span class="failed">failed verification: the quote the editor checked (`)

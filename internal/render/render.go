@@ -108,6 +108,23 @@ var funcs = template.FuncMap{
 	// whether the site lets notes hold raw HTML
 	"editorBox": func(s *site.Site, e *site.EditView) editorBox { return editorBox{e, s.NotesHTML} },
 	"note":      noteHTML,
+	"badge":     badge,
+	"describe":  func(s *site.Site, p site.Page) string { return s.Describe(p) },
+	"pageURL":   func(s *site.Site, p site.Page) string { return s.URL(p) },
+	// ld is a fact page's schema.org JSON-LD, made by encoding/json with
+	// <, > and & escaped, so it cannot close its script element
+	"ld": func(s *site.Site, p site.Page) template.JS { return template.JS(s.JSONLD(p)) },
+}
+
+// badge is a verdict's label, linked to the page that explains what it
+// means.
+func badge(root, status string) template.HTML {
+	class, label := status, strings.ReplaceAll(status, "-", " ")
+	if status == "possibly-conflicting" {
+		class = "disputed possible"
+	}
+	return template.HTML(`<a class="status ` + template.HTMLEscapeString(class) + `" href="` + template.HTMLEscapeString(root) +
+		`verdicts/index.html#` + template.HTMLEscapeString(status) + `">` + template.HTMLEscapeString(label) + `</a>`)
 }
 
 type editorBox struct {
@@ -139,7 +156,7 @@ func noteHTML(b editorBox) template.HTML {
 }
 
 // pageTemplates are the templates every site has.
-var pageTemplates = []string{"index", "facts", "fact", "timeline", "contradictions", "sources", "source", "entities", "entity", "404", "moved"}
+var pageTemplates = []string{"index", "facts", "fact", "timeline", "contradictions", "sources", "source", "entities", "entity", "404", "moved", "verdicts"}
 
 func readFirst(dirs []fs.FS, name string) ([]byte, error) {
 	for _, d := range dirs {
@@ -244,6 +261,12 @@ func (r *Renderer) Each(s *site.Site, emit func(File) error) error {
 	assets, err := Assets(r.assets)
 	if err != nil {
 		return err
+	}
+	// the sitemap and the feed, when the site has a base URL
+	for _, x := range []File{{Path: "sitemap.xml", Data: s.Sitemap()}, {Path: "feed.xml", Data: s.Feed()}} {
+		if x.Data != nil {
+			assets = append(assets, x)
+		}
 	}
 	// job 0 is dossier.json, then the pages, then the assets
 	jobs := 1 + len(s.Pages) + len(assets)

@@ -62,6 +62,7 @@ func paged(base, tmpl, title string, item any, total int, rows func(lo, hi int) 
 		}
 		pager := Pager{Current: k, Count: n, Total: total, Pages: window(links, k)}
 		p := page(links[k-1].Href, tmpl, t, nil)
+		p.item = item
 		p.lazy = func() any { return &Paged{Item: item, Rows: rows(lo, hi), Pager: pager} }
 		if rowInputs != nil {
 			p.inputs = func(h hash.Hash) bool {
@@ -131,6 +132,7 @@ func pages(s *Site, source func(i int) (func() any, func(hash.Hash) bool)) []Pag
 		page("sources/index.html", "sources", "Sources", s),
 		page("entities/index.html", "entities", "People, places and organisations", s),
 		notFound(s),
+		page("verdicts/index.html", "verdicts", "What the verdicts mean", s),
 	}
 	for _, f := range s.Facts {
 		ps = append(ps, paged(f.Page, "fact", f.Title, f, f.nRows, f.rows, f.rowInputs)...)

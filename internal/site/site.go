@@ -42,6 +42,7 @@ type Page struct {
 	Root     string // relative path from the page's folder to the site root
 	Data     any
 	lazy     func() any
+	item     any // a paged page's fact or entity
 	site     *Site
 	inputs   func(h hash.Hash) bool // writes what the page is made from (see Fingerprint); false: cannot
 }
@@ -153,6 +154,7 @@ type Row struct {
 	Quote     string
 	QuoteHref string // the sentence on the source page
 	Original  string // text-fragment link into the original article
+	Archive   string // the archived copy of the original (front matter archive_url)
 	More      []Link // further sentences of the same source (entity pages)
 	// Checked is the day the editor checked the claim against its article;
 	// Failed, that the quote the editor relied on is no longer there.
@@ -333,6 +335,9 @@ type Site struct {
 	Pages         []Page
 	Moved         []*Moved
 	Editor        *EditView // the editor's note and decisions on the dossier
+	CurrentTo     *CurrentTo // the latest report the dossier holds
+	factDay       map[string]string
+	sourceByPage  map[string]*Source
 	NotesHTML     bool      // see Config
 	BaseURL       string    // see Config
 	ArticleCount  int
@@ -474,6 +479,7 @@ func Build(in Input) *Site {
 				if v := c.Verified; v != nil {
 					row.Checked, row.Failed = v.Checked, v.Failed
 				}
+				row.Archive = a.Meta.ArchiveURL
 				rows = append(rows, row)
 			}
 			return rows
@@ -482,7 +488,7 @@ func Build(in Input) *Site {
 		sf.rowInputs = func(h hash.Hash, lo, hi int) {
 			for _, c := range claims[lo:hi] {
 				a := arts[c.Article]
-				put(h, c.Article, srcLinks[c.Article].Text, a.Meta.Outlet, a.Meta.Published, a.Meta.URL, c.Text,
+				put(h, c.Article, srcLinks[c.Article].Text, a.Meta.Outlet, a.Meta.Published, a.Meta.URL, a.Meta.ArchiveURL, c.Text,
 					c.Value, display(c), c.Authority, c.Scope, a.Text(c.Sentence), c.Anchor)
 				if v := c.Verified; v != nil {
 					put(h, v.Checked, strconv.FormatBool(v.Failed))
@@ -754,6 +760,19 @@ func Build(in Input) *Site {
 	}
 	s.DateRange = dateRange(in.Articles, led)
 	s.led, s.arts = led, arts
+	s.CurrentTo = currentTo(in.Articles, srcLinks)
+	s.factDay = map[string]string{}
+	for _, f := range led.Facts {
+		for _, id := range f.Sources {
+			if a := arts[id]; a != nil && a.Meta.Published > s.factDay[f.ID] {
+				s.factDay[f.ID] = a.Meta.Published
+			}
+		}
+	}
+	s.sourceByPage = map[string]*Source{}
+	for _, src := range s.Sources {
+		s.sourceByPage[src.Page] = src
+	}
 	s.Pages = pages(s, func(i int) (func() any, func(hash.Hash) bool) {
 		a, d, eager := in.Articles[i], in.Docs[i], s.Sources[i]
 		text := func() any {
