@@ -214,7 +214,6 @@ func (s *Site) creativeWork(l Link) map[string]any {
 	return w
 }
 
-
 // Describe is what a link preview says of a page.
 func (s *Site) Describe(p Page) string {
 	switch d := p.item.(type) {

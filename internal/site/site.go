@@ -334,12 +334,12 @@ type Site struct {
 	Overlaps      []OverlapRow
 	Pages         []Page
 	Moved         []*Moved
-	Editor        *EditView // the editor's note and decisions on the dossier
+	Editor        *EditView  // the editor's note and decisions on the dossier
 	CurrentTo     *CurrentTo // the latest report the dossier holds
 	factDay       map[string]string
 	sourceByPage  map[string]*Source
-	NotesHTML     bool      // see Config
-	BaseURL       string    // see Config
+	NotesHTML     bool   // see Config
+	BaseURL       string // see Config
 	ArticleCount  int
 	DisputedCount int
 	PossibleCount int
