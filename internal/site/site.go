@@ -518,8 +518,8 @@ func Build(in Input) *Site {
 		}
 		for _, g := range f.Groups {
 			shown := g.Display
-			if f.Kind == "place" {
-				shown = entityName[g.Value]
+			if f.Kind == "place" && g.Value != "" {
+				shown = g.Value // the place's entity name (align)
 			}
 			sf.Values = append(sf.Values, group(shown, g.Value, g.Claims))
 		}
