@@ -70,7 +70,7 @@ func TestBrowserRendersSeedDossier(t *testing.T) {
 	mustBuild(t, site, out)
 
 	dom := headless(t, bin, "--disable-javascript", "--dump-dom", "file://"+filepath.Join(out, "index.html"))
-	for _, want := range []string{"Date of the raid", "disputed", "October 19 vs October 28 vs October 29", "Time of the raid", "Dumayar (4 sources)"} {
+	for _, want := range []string{"Date of the raid", "disputed", "October 19 vs October 28 vs October 29", "Time of the raid", `Dumayar <span class="muted">(4 sources)`} {
 		if !strings.Contains(dom, want) {
 			t.Errorf("index.html in chromium does not show %q", want)
 		}
