@@ -272,3 +272,27 @@ func TestSharingAndCiting(t *testing.T) {
 		t.Errorf("%d ClaimReviews, want the one the editor's verdict gives", reviews)
 	}
 }
+
+// Values are shown in a reader's terms: a date without its year says so,
+// the ISO value is secondary, publication days are in words, sources are
+// named by outlet or host and a short title, and no page shows an internal
+// path.
+func TestReaderFacingValues(t *testing.T) {
+	site := seedSite(t)
+	writeFile(t, filepath.Join(site, "content", "articles", "hosted.md"), "---\nurl: https://www.example.org/news/raid\npublished: 2025-11-21T09:30:00+03:00\n---\nA long first sentence that goes on and on about the raid that took place in the town of Dumayr on October 29, 2025, according to witnesses.\n")
+	out := filepath.Join(site, "public")
+	mustBuild(t, site, out)
+	pages := snapshot(t, out)
+	fact := pages["facts/raid-date/index.html"]
+	for _, want := range []string{"October 19, year not given", `<code class="iso">XXXX-10-19</code>`, "example.org: A long first sentence that goes on and on about the raid that…",
+		"November 21, 2025, 09:30 (UTC+03:00)"} {
+		if !strings.Contains(fact, want) {
+			t.Errorf("facts/raid-date lacks %q", want)
+		}
+	}
+	for p, body := range pages {
+		if strings.HasSuffix(p, ".html") && strings.Contains(body, "content/articles/") {
+			t.Errorf("%s shows an internal path", p)
+		}
+	}
+}

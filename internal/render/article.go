@@ -141,12 +141,12 @@ func citationsHTML(root string, rows []site.Row) template.HTML {
 			b.WriteString(" ")
 			muted(&b, "(", r.Scope, ")")
 		}
-		b.WriteString("</td>\n<td><code>")
-		esc(&b, r.Value)
-		b.WriteString("</code>")
-		if r.Display != r.Says {
-			b.WriteString("<br>")
-			muted(&b, "", r.Display, "")
+		b.WriteString("</td>\n<td>")
+		esc(&b, r.Display)
+		if r.Value != r.Display {
+			b.WriteString(`<br><code class="iso">`)
+			esc(&b, r.Value)
+			b.WriteString("</code>")
 		}
 		b.WriteString("</td>\n<td><blockquote>")
 		link(&b, root, site.Link{Href: r.QuoteHref, Text: r.Quote})

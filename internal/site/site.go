@@ -110,6 +110,7 @@ type Link struct {
 // Source is an article as the site shows it.
 type Source struct {
 	ID, File, Title, Outlet, URL, ArchiveURL, Author, Published string
+	PublishedText                                               string // Published in a reader's terms
 	TitleDerived                                                bool
 	Page                                                        string // "sources/<id>/index.html"
 	Blocks                                                      []Block
@@ -247,11 +248,15 @@ type Alias struct {
 	More    int
 }
 
-// readableStamp shows an RFC 3339 publication stamp as "2014-08-03 21:02
-// (UTC+06:00)"; a plain date as it is; none as "undated".
+// readableStamp shows a publication stamp in a reader's terms: "August 3,
+// 2014, 21:02 (UTC+06:00)", a plain date as "August 3, 2014", none as
+// "undated".
 func readableStamp(p string) string {
 	if p == "" {
 		return "undated"
+	}
+	if t, err := time.Parse("2006-01-02", p); err == nil {
+		return t.Format("January 2, 2006")
 	}
 	t, err := time.Parse(time.RFC3339, p)
 	if err != nil {
@@ -262,7 +267,36 @@ func readableStamp(p string) string {
 	if off != 0 {
 		zone = t.Format("UTC-07:00")
 	}
-	return t.Format("2006-01-02 15:04") + " (" + zone + ")"
+	return t.Format("January 2, 2006, 15:04") + " (" + zone + ")"
+}
+
+// publishedText is a publication stamp in a reader's terms, "" when none.
+func publishedText(p string) string {
+	if p == "" {
+		return ""
+	}
+	return readableStamp(p)
+}
+
+// maxSourceTitle is how long a source's title may be where it names the
+// source (links, citation rows); the source's page shows it whole.
+const maxSourceTitle = 64
+
+// sourceName is how a source is named in links: its outlet, else its web
+// site's host, then a short title ("The Riverton Courier: Warehouse fire
+// kills 12 in Riverton").
+func sourceName(a *model.Article, d *model.Doc) string {
+	who := a.Meta.Outlet
+	if who == "" && a.Meta.URL != "" {
+		if u, err := url.Parse(a.Meta.URL); err == nil {
+			who = strings.TrimPrefix(u.Hostname(), "www.")
+		}
+	}
+	t := model.Shorten(d.Title, maxSourceTitle)
+	if who == "" {
+		return t
+	}
+	return who + ": " + t
 }
 
 // latest is the last dated report of an update sequence (nil when none).
@@ -400,11 +434,7 @@ func Build(in Input) *Site {
 	// a source's link, made once and shared by every row that cites it
 	srcLinks := make(map[string]Link, len(in.Articles))
 	for i, a := range in.Articles {
-		t := in.Docs[i].Title
-		if a.Meta.Outlet != "" {
-			t = a.Meta.Outlet + ": " + t
-		}
-		srcLinks[a.ID] = Link{Href: SourcePage(a.ID), Text: t}
+		srcLinks[a.ID] = Link{Href: SourcePage(a.ID), Text: sourceName(a, in.Docs[i])}
 	}
 	srcLink := func(id string) Link { return srcLinks[id] }
 	entityName := map[string]string{}
@@ -470,7 +500,7 @@ func Build(in Input) *Site {
 			rows := make([]Row, 0, hi-lo)
 			for _, c := range claims[lo:hi] {
 				a := arts[c.Article]
-				row := Row{Source: srcLink(c.Article), Outlet: a.Meta.Outlet, Published: a.Meta.Published, Says: c.Text,
+				row := Row{Source: srcLink(c.Article), Outlet: a.Meta.Outlet, Published: publishedText(a.Meta.Published), Says: c.Text,
 					Value: c.Value, Display: display(c), Authority: c.Authority, Scope: c.Scope,
 					Quote: quoteOf(a, c.Sentence), QuoteHref: srcLinks[c.Article].Href + "#" + c.Anchor}
 				if a.Meta.URL != "" {
@@ -480,6 +510,9 @@ func Build(in Input) *Site {
 					row.Checked, row.Failed = v.Checked, v.Failed
 				}
 				row.Archive = a.Meta.ArchiveURL
+				if c.Date != nil && c.Date.Year == 0 && c.Date.Month != 0 {
+					row.Display += ", year not given"
+				}
 				rows = append(rows, row)
 			}
 			return rows
@@ -864,7 +897,7 @@ func ClaimID(c *model.Claim) ClaimKey { return ClaimKey{c.Article, c.Anchor, c.T
 // cited for); its blocks are left empty.
 func sourcePage(a *model.Article, d *model.Doc, claims []model.Claim, chrome map[int]bool, look func(*model.Claim) ([]Link, Link, bool), text bool) *Source {
 	src := &Source{ID: a.ID, File: a.File, Title: d.Title, TitleDerived: d.TitleDerived, Outlet: a.Meta.Outlet,
-		URL: a.Meta.URL, ArchiveURL: a.Meta.ArchiveURL, Author: a.Meta.Author, Published: a.Meta.Published,
+		URL: a.Meta.URL, ArchiveURL: a.Meta.ArchiveURL, Author: a.Meta.Author, Published: a.Meta.Published, PublishedText: publishedText(a.Meta.Published),
 		Page: SourcePage(a.ID), Markdown: a.Format == "md", Claims: len(claims)}
 	factSeen := map[string]bool{}
 	inSentence := claimsBySentence(d, claims)

@@ -23,9 +23,9 @@ func TestTextFragment(t *testing.T) {
 func TestReadableStamp(t *testing.T) {
 	for in, want := range map[string]string{
 		"":                          "undated",
-		"2014-08-03":                "2014-08-03",
-		"2014-08-03T21:02:00+06:00": "2014-08-03 21:02 (UTC+06:00)",
-		"2014-08-03T08:30:00Z":      "2014-08-03 08:30 (UTC)",
+		"2014-08-03":                "August 3, 2014",
+		"2014-08-03T21:02:00+06:00": "August 3, 2014, 21:02 (UTC+06:00)",
+		"2014-08-03T08:30:00Z":      "August 3, 2014, 08:30 (UTC)",
 	} {
 		if got := readableStamp(in); got != want {
 			t.Errorf("%q: %q, want %q", in, got, want)
