@@ -2,7 +2,9 @@ package build
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
+	"html"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -15,6 +17,9 @@ import (
 // installs it).
 func chromium(t *testing.T) string {
 	t.Helper()
+	if raceEnabled {
+		t.Skip("browser tests run in the plain test run, not under the race detector")
+	}
 	for _, name := range []string{"chromium", "chromium-browser"} {
 		if p, err := exec.LookPath(name); err == nil {
 			return p
@@ -86,5 +91,75 @@ func TestBrowserRendersSeedDossier(t *testing.T) {
 	headless(t, bin, "--window-size=390,1200", "--screenshot="+shot, "file://"+filepath.Join(out, "facts", "raid-date", "index.html"))
 	if st, err := os.Stat(shot); err != nil || st.Size() < 10000 {
 		t.Errorf("phone-size screenshot missing or blank: %v", err)
+	}
+}
+
+// probe runs testdata/probe.js on a copy of a built page in chromium and
+// returns what it found: text below WCAG AA contrast, and table cells shown
+// without a label.
+func probe(t *testing.T, bin, page, fragment string, args ...string) (low, unlabelled []string) {
+	t.Helper()
+	js, err := os.ReadFile(filepath.Join("testdata", "probe.js"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, err := os.ReadFile(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cp := strings.TrimSuffix(page, ".html") + ".probe.html"
+	writeFile(t, cp, strings.Replace(string(body), "</body>", "<script>"+string(js)+"</script></body>", 1))
+	dom := headless(t, bin, append(args, "--dump-dom", "file://"+cp+fragment)...)
+	i := strings.Index(dom, `data-probe="`)
+	if i < 0 {
+		t.Fatalf("%s: the probe did not run", page)
+	}
+	raw := dom[i+len(`data-probe="`):]
+	raw = html.UnescapeString(raw[:strings.IndexByte(raw, '"')])
+	var got struct {
+		Low, Unlabelled []string
+		Target          bool
+	}
+	if err := json.Unmarshal([]byte(raw), &got); err != nil {
+		t.Fatalf("%s: %v in %q", page, err, raw)
+	}
+	if fragment != "" && !got.Target {
+		t.Errorf("%s%s: no sentence highlighted", page, fragment)
+	}
+	return got.Low, got.Unlabelled
+}
+
+// On a phone, light or dark, the pages keep every cell's column label and
+// all text reaches WCAG AA contrast, the highlighted sentence included.
+func TestPhoneAndDarkMode(t *testing.T) {
+	bin := chromium(t)
+	site := editorialSite(t)
+	out := filepath.Join(site, "public")
+	mustBuild(t, site, out)
+	anchor := ""
+	if b, err := os.ReadFile(filepath.Join(out, "facts", "death-toll", "index.html")); err == nil {
+		s := string(b)
+		if i := strings.Index(s, "sources/a/index.html#"); i >= 0 {
+			anchor = s[i+len("sources/a/index.html") : i+len("sources/a/index.html")+strings.IndexByte(s[i+len("sources/a/index.html"):], '"')]
+		}
+	}
+	if anchor == "" {
+		t.Fatal("no cited sentence to highlight")
+	}
+	pages := map[string]string{"index.html": "", "facts/death-toll/index.html": "", "facts/index.html": "", "sources/index.html": "",
+		"timeline/index.html": "", "sources/a/index.html": anchor, "entities/marlow-chemicals/index.html": "", "verdicts/index.html": ""}
+	for _, mode := range []struct {
+		name string
+		args []string
+	}{{"light", nil}, {"dark", []string{"--force-dark-mode"}}} {
+		for page, frag := range pages {
+			low, unlabelled := probe(t, bin, filepath.Join(out, filepath.FromSlash(page)), frag, append([]string{"--window-size=390,1400"}, mode.args...)...)
+			for _, l := range low {
+				t.Errorf("%s, %s, 390 px: contrast below AA: %s", page, mode.name, l)
+			}
+			for _, u := range unlabelled {
+				t.Errorf("%s, %s, 390 px: a cell without its column label: %q", page, mode.name, u)
+			}
+		}
 	}
 }

@@ -135,20 +135,20 @@ func citationsHTML(root string, rows []site.Row) template.HTML {
 			b.WriteString("<br>")
 			muted(&b, "citing ", r.Authority, "")
 		}
-		b.WriteString("</th>\n<td>")
+		b.WriteString("</th>\n<td data-label=\"Says\">")
 		esc(&b, r.Says)
 		if r.Scope != "" {
 			b.WriteString(" ")
 			muted(&b, "(", r.Scope, ")")
 		}
-		b.WriteString("</td>\n<td>")
+		b.WriteString("</td>\n<td data-label=\"Value\">")
 		esc(&b, r.Display)
 		if r.Value != r.Display {
 			b.WriteString(`<br><code class="iso">`)
 			esc(&b, r.Value)
 			b.WriteString("</code>")
 		}
-		b.WriteString("</td>\n<td><blockquote>")
+		b.WriteString("</td>\n<td data-label=\"Quote\"><blockquote>")
 		link(&b, root, site.Link{Href: r.QuoteHref, Text: r.Quote})
 		b.WriteString("</blockquote>")
 		if r.Original != "" {
