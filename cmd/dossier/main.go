@@ -40,15 +40,18 @@ Usage:
   dossier ledger [-s SITE_DIR] [-f FACT]              print every fact's verdict, its
                                                       reason and its claims with their
                                                       frames, as text
+  dossier new site DIR                                 start a site: DIR/content/articles/, dossier.yaml
+  dossier new article [-s SITE_DIR] TITLE              start an article (front matter filled in)
   dossier version                                      print the version
   dossier help                                         show this text
 
 Flags:
-  -s, --source DIR        the site: content/articles/*.md|txt, optional
+  -s, --source DIR        the site: content/articles/*.md|markdown|txt, optional
                           templates/, assets/, dossier.yaml (default ".")
   -d, --destination DIR   where to write the dossier (build: SITE_DIR/public;
-                          serve: a folder in the system's temp dir)
+                          serve: a private folder in the user's cache dir)
   -w, --watch             build: rebuild whenever the site changes, until Ctrl-C
+  -D, --buildDrafts       include articles whose front matter says draft: true
   -q, --quiet             print nothing but diagnostics
   -v, --verbose           print where each build's time went
   --cpuprofile FILE       write a Go CPU profile of the build to FILE
@@ -83,6 +86,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return cmdServe(args[1:], stdout, stderr)
 	case "ledger":
 		return cmdLedger(args[1:], stdout, stderr)
+	case "new":
+		return cmdNew(args[1:], stdout, stderr)
 	case "version", "--version", "-v":
 		fmt.Fprintf(stdout, "dossier %s\n", version)
 		return 0
@@ -101,6 +106,7 @@ type common struct {
 	verbose  bool
 	profile  string
 	memprof  string
+	drafts   bool
 }
 
 func flags(name string, c *common) *flag.FlagSet {
@@ -116,19 +122,32 @@ func flags(name string, c *common) *flag.FlagSet {
 	fl.BoolVar(&c.verbose, "verbose", false, "")
 	fl.StringVar(&c.profile, "cpuprofile", "", "")
 	fl.StringVar(&c.memprof, "memprofile", "", "")
+	fl.BoolVar(&c.drafts, "D", false, "")
+	fl.BoolVar(&c.drafts, "buildDrafts", false, "")
 	return fl
 }
 
-func parse(fl *flag.FlagSet, args []string, stderr io.Writer) bool {
+// parse reads a command's flags and checks the site folder. It returns
+// -1 to go on, or the exit status: 0 after -h (the usage is printed), 2 for
+// bad usage, 1 for a missing site folder.
+func parse(fl *flag.FlagSet, c *common, args []string, stdout, stderr io.Writer) int {
 	if err := fl.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fmt.Fprint(stdout, usage)
+			return 0
+		}
 		fmt.Fprintf(stderr, "dossier: error: %s: %v\ndossier: hint: run 'dossier help' for the flags\n", fl.Name(), err)
-		return false
+		return 2
 	}
 	if fl.NArg() > 0 {
 		fmt.Fprintf(stderr, "dossier: error: %s: unexpected argument %q\ndossier: hint: give the site folder with -s\n", fl.Name(), fl.Arg(0))
-		return false
+		return 2
 	}
-	return true
+	if st, err := os.Stat(c.src); err != nil || !st.IsDir() {
+		fmt.Fprintf(stderr, "dossier: error: %s: no such site folder\ndossier: hint: give the site folder with -s, or start one with 'dossier new site %s'\n", c.src, c.src)
+		return 1
+	}
+	return -1
 }
 
 // reporter prints each build's outcome.
@@ -174,10 +193,10 @@ func cmdLedger(args []string, stdout, stderr io.Writer) int {
 	fl := flags("ledger", &c)
 	fl.StringVar(&fact, "f", "", "")
 	fl.StringVar(&fact, "fact", "", "")
-	if !parse(fl, args, stderr) {
-		return 2
+	if code := parse(fl, &c, args, stdout, stderr); code >= 0 {
+		return code
 	}
-	led, res, err := build.Ledger(build.Options{SiteDir: c.src, Builtin: dossier.Files})
+	led, res, err := build.Ledger(build.Options{SiteDir: c.src, Builtin: dossier.Files, BuildDrafts: c.drafts})
 	fmt.Fprint(stderr, res.Diags.Format("dossier"))
 	if err != nil {
 		fmt.Fprintf(stderr, "dossier: error: %v\n", err)
@@ -201,13 +220,13 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	fl := flags("build", &c)
 	fl.BoolVar(&live, "w", false, "")
 	fl.BoolVar(&live, "watch", false, "")
-	if !parse(fl, args, stderr) {
-		return 2
+	if code := parse(fl, &c, args, stdout, stderr); code >= 0 {
+		return code
 	}
 	if c.dst == "" {
 		c.dst = filepath.Join(c.src, "public")
 	}
-	opts := build.Options{SiteDir: c.src, OutDir: c.dst, Builtin: dossier.Files}
+	opts := build.Options{SiteDir: c.src, OutDir: c.dst, Builtin: dossier.Files, BuildDrafts: c.drafts}
 	if live && !c.quiet {
 		opts.OnFast = func(paths []string, d time.Duration) {
 			fmt.Fprintf(stdout, "dossier: updated %v in %s; rebuilding the rest\n", paths, d.Round(time.Millisecond))
@@ -255,8 +274,8 @@ func cmdServe(args []string, stdout, stderr io.Writer) int {
 	fl.IntVar(&port, "port", 1313, "")
 	fl.IntVar(&port, "p", 1313, "")
 	fl.StringVar(&bind, "bind", "127.0.0.1", "")
-	if !parse(fl, args, stderr) {
-		return 2
+	if code := parse(fl, &c, args, stdout, stderr); code >= 0 {
+		return code
 	}
 	if c.dst == "" {
 		dir, err := serveDir(c.src)
@@ -283,7 +302,7 @@ func cmdServe(args []string, stdout, stderr io.Writer) int {
 	go hs.Serve(ln)
 	fmt.Fprintf(stdout, "dossier: serving %s at http://%s/ (Ctrl-C to stop)\n", c.dst, ln.Addr())
 	report := reporter(c, stdout, stderr)
-	opts := build.Options{SiteDir: c.src, OutDir: c.dst, Builtin: dossier.Files, OnFast: func(paths []string, d time.Duration) {
+	opts := build.Options{SiteDir: c.src, OutDir: c.dst, Builtin: dossier.Files, BuildDrafts: c.drafts, OnFast: func(paths []string, d time.Duration) {
 		if !c.quiet {
 			fmt.Fprintf(stdout, "dossier: updated %v in %s; rebuilding the rest\n", paths, d.Round(time.Millisecond))
 		}

@@ -55,8 +55,49 @@ func TestBuildExitCodes(t *testing.T) {
 		t.Errorf("failed build: exit %d\n%s", code, stderr)
 	}
 	code, _, stderr = runCLI("build", "-s", filepath.Join(site, "nowhere"))
-	if code != 1 || !strings.Contains(stderr, "content/articles: no articles folder") {
+	if code != 1 || !strings.Contains(stderr, "nowhere: no such site folder") || !strings.Contains(stderr, "dossier new site") {
 		t.Errorf("missing site: exit %d\n%s", code, stderr)
+	}
+	os.MkdirAll(filepath.Join(site, "empty"), 0o755)
+	code, _, stderr = runCLI("build", "-s", filepath.Join(site, "empty"))
+	if code != 1 || !strings.Contains(stderr, "content/articles: no articles folder") {
+		t.Errorf("site without articles: exit %d\n%s", code, stderr)
+	}
+	for _, cmd := range []string{"build", "serve", "ledger"} {
+		if code, stdout, _ := runCLI(cmd, "--help"); code != 0 || !strings.Contains(stdout, "Usage:") {
+			t.Errorf("%s --help: exit %d", cmd, code)
+		}
+	}
+}
+
+// `dossier new site` and `dossier new article` start a site that builds;
+// nothing is overwritten; drafts are left out unless asked for.
+func TestNewSiteAndArticle(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "fire")
+	if code, _, stderr := runCLI("new", "site", dir); code != 0 {
+		t.Fatalf("new site: %d %s", code, stderr)
+	}
+	if code, _, _ := runCLI("new", "site", dir); code != 1 {
+		t.Errorf("new site over a site: exit %d, want 1", code)
+	}
+	if code, stdout, stderr := runCLI("new", "article", "-s", dir, "Warehouse fire kills 12"); code != 0 || !strings.Contains(stdout, "warehouse-fire-kills-12.md") {
+		t.Fatalf("new article: %d %s %s", code, stdout, stderr)
+	}
+	p := filepath.Join(dir, "content", "articles", "warehouse-fire-kills-12.md")
+	b, err := os.ReadFile(p)
+	if err != nil || !strings.Contains(string(b), "title: \"Warehouse fire kills 12\"") || !strings.Contains(string(b), "published: 20") {
+		t.Fatalf("the new article: %q %v", b, err)
+	}
+	os.WriteFile(p, append(b, "The fire broke out on March 3, 2031. At least 12 people were killed.\n"...), 0o644)
+	if code, _, _ := runCLI("new", "article", "-s", dir, "Warehouse fire kills 12"); code != 1 {
+		t.Errorf("a second article of the same title: exit %d, want 1", code)
+	}
+	os.WriteFile(filepath.Join(dir, "content", "articles", "draft.markdown"), []byte("---\ntitle: Not yet\ndraft: true\n---\nThe fire broke out on March 4, 2031.\n"), 0o644)
+	if code, stdout, stderr := runCLI("build", "-s", dir); code != 0 || !strings.Contains(stdout, "1 articles") {
+		t.Errorf("build of the new site: %d %s %s", code, stdout, stderr)
+	}
+	if code, stdout, stderr := runCLI("build", "-s", dir, "--buildDrafts"); code != 0 || !strings.Contains(stdout, "2 articles") {
+		t.Errorf("build with drafts: %d %s %s", code, stdout, stderr)
 	}
 }
 

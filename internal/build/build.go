@@ -33,6 +33,8 @@ type Options struct {
 	SiteDir string // the site: content/articles/, optional templates/, assets/, dossier.yaml
 	OutDir  string // where the dossier is written
 	Builtin fs.FS  // the embedded templates/ and assets/ folders
+	// BuildDrafts includes the articles whose front matter says draft: true.
+	BuildDrafts bool
 	// OnFast, if set, is told when a rebuild's fast path has published the
 	// pages of the edited articles, before the full rebuild.
 	OnFast func(paths []string, elapsed time.Duration)
@@ -455,7 +457,7 @@ func (b *Builder) extract(paths []string, now map[string]file, keys []cache.Key,
 		go func() {
 			defer wg.Done()
 			for i := range work {
-				entries[i] = perArticle(paths[i], keys[i].ID, now[paths[i]].raw)
+				entries[i] = perArticle(paths[i], keys[i].ID, now[paths[i]].raw, b.opts.BuildDrafts)
 				b.cache.Put(keys[i], entries[i])
 			}
 		}()
@@ -607,7 +609,7 @@ func (b *Builder) fastPath(changed []string) []string {
 			return written
 		}
 		id := ids[p]
-		e := perArticle(p, id, raw)
+		e := perArticle(p, id, raw, b.opts.BuildDrafts)
 		if e.Diags.HasErrors() || e.Skipped {
 			return written
 		}
@@ -641,7 +643,7 @@ func (b *Builder) fastPath(changed []string) []string {
 // sentence an extractor broke on is a warning with its line; a stage that
 // breaks on the whole article leaves the article without claims, with a
 // warning, and the build goes on.
-func perArticle(path, id string, raw []byte) (e *cache.Entry) {
+func perArticle(path, id string, raw []byte, drafts bool) (e *cache.Entry) {
 	a := model.Article{ID: id, File: path}
 	var diags diag.List
 	defer func() {
@@ -658,6 +660,10 @@ func perArticle(path, id string, raw []byte) (e *cache.Entry) {
 	var ds diag.List
 	a, ds = corpus.ParseID(path, id, text)
 	diags = append(diags, ds...)
+	if a.Meta.Draft && !drafts {
+		// a draft is left out, as Hugo does, unless drafts are asked for
+		return &cache.Entry{Article: a, Doc: model.Doc{Article: id}, Result: extract.Result{Events: map[string]int{}}, Diags: diags, Skipped: true}
+	}
 	d := segment.Segment(&a)
 	res := extract.Extract(&a, &d)
 	for _, f := range res.Failed {

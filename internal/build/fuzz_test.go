@@ -32,7 +32,7 @@ func FuzzPerArticle(f *testing.F) {
 		if !strings.HasSuffix(path, ".md") && !strings.HasSuffix(path, ".txt") {
 			path += ".txt"
 		}
-		e := perArticle(path, "a", []byte(text))
+		e := perArticle(path, "a", []byte(text), true)
 		for _, d := range e.Diags {
 			if strings.Contains(d.Hint, "this is a bug in dossier") {
 				t.Fatalf("%s", d)

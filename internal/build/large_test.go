@@ -82,7 +82,7 @@ func smallArticles(n int) []align.Input {
 			"The fire in %s broke out on April %d, 2024. At least %d people were killed and %d were injured, %s said.\n",
 			i, i%200, 1+i%28, places[i%len(places)], 28+i%3, 10+i, 30+i%41, names[i%len(names)])
 		p := fmt.Sprintf("content/articles/r%05d.md", i)
-		e := perArticle(p, fmt.Sprintf("r%05d", i), []byte(text))
+		e := perArticle(p, fmt.Sprintf("r%05d", i), []byte(text), false)
 		in[i] = align.Input{Article: &e.Article, Doc: &e.Doc, Claims: e.Result.Claims, Events: e.Result.Events, ReportDate: e.Result.ReportDate, Shingles: e.Shingles}
 	}
 	return in

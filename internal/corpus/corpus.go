@@ -1,7 +1,6 @@
 package corpus
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -10,8 +9,6 @@ import (
 	"sort"
 	"strings"
 	"time"
-
-	"gopkg.in/yaml.v3"
 
 	"dossier/internal/diag"
 	"dossier/internal/model"
@@ -70,10 +67,10 @@ func List(fsys fs.FS) ([]string, diag.List, error) {
 		case d.Type()&fs.ModeSymlink != 0 && !linkInside(fsys, p):
 			diags.Warnf(p, 0, "copy the file into the site if it belongs to the dossier",
 				"a link to a file outside the site, left out")
-		case strings.HasSuffix(name, ".md") || strings.HasSuffix(name, ".txt"):
+		case strings.HasSuffix(name, ".md") || strings.HasSuffix(name, ".markdown") || strings.HasSuffix(name, ".txt"):
 			files = append(files, p)
 		default:
-			diags.Warnf(p, 0, "articles are .md or .txt files", "not an article, skipped")
+			diags.Warnf(p, 0, "articles are .md, .markdown or .txt files", "not an article, skipped")
 		}
 		return nil
 	})
@@ -142,93 +139,79 @@ func Parse(p string, raw []byte) (model.Article, diag.List) { return ParseID(p, 
 
 // ParseID is Parse with the article's id given (see IDs).
 func ParseID(p, id string, raw []byte) (model.Article, diag.List) {
-	a := model.Article{ID: id, File: p, Raw: raw, Format: strings.TrimPrefix(path.Ext(p), ".")}
+	format := strings.TrimPrefix(path.Ext(p), ".")
+	if format == "markdown" {
+		format = "md"
+	}
+	a := model.Article{ID: id, File: p, Raw: raw, Format: format}
 	var diags diag.List
-	if !bytes.HasPrefix(raw, []byte("---\n")) && !bytes.HasPrefix(raw, []byte("---\r\n")) {
+	fm, ok := frontMatter(p, raw, &diags)
+	a.BodyStart = fm.bodyStart
+	if !ok {
 		return a, diags
 	}
-	start := bytes.IndexByte(raw, '\n') + 1
-	end, bodyStart := -1, -1
-	for off := start; off < len(raw); {
-		nl := bytes.IndexByte(raw[off:], '\n')
-		line := raw[off:]
-		next := len(raw)
-		if nl >= 0 {
-			line = raw[off : off+nl]
-			next = off + nl + 1
-		}
-		if t := bytes.TrimRight(line, "\r \t"); string(t) == "---" || string(t) == "..." {
-			end, bodyStart = off, next
-			break
-		}
-		off = next
-	}
-	if end < 0 {
-		diags.Errorf(p, 1, `close the front matter with a line "---"`, "front matter is not closed")
-		return a, diags
-	}
-	a.BodyStart = bodyStart
-	var root yaml.Node
-	if err := yaml.Unmarshal(raw[start:end], &root); err != nil {
-		line := 1
-		msg := err.Error()
-		if n, ok := yamlErrLine(msg); ok {
-			line += n
-		}
-		diags.Errorf(p, line, "front matter is YAML: key: value, one per line; quote values that contain ': '", "front matter: %s", cleanYAMLErr(msg))
-		return a, diags
-	}
-	if len(root.Content) == 0 {
-		return a, diags
-	}
-	m := root.Content[0]
-	if m.Kind != yaml.MappingNode {
-		diags.Errorf(p, 1+m.Line, "front matter is a list of key: value lines", "front matter is not a mapping")
-		return a, diags
-	}
-	for i := 0; i+1 < len(m.Content); i += 2 {
-		k, v := m.Content[i], m.Content[i+1]
-		line := 1 + k.Line
-		if v.Kind != yaml.ScalarNode {
-			diags.Warnf(p, line, "give a single value", "%s: not a plain value, ignored", k.Value)
-			continue
-		}
-		val := strings.TrimSpace(v.Value)
-		if v.Tag == "!!null" {
-			continue // "title: null", "title: ~", "title:" give no title, not the word "null"
-		}
-		switch k.Value {
-		case "title":
-			a.Meta.Title = val
-		case "outlet":
-			a.Meta.Outlet = val
-		case "author":
-			a.Meta.Author = val
-		case "url", "archive_url":
-			if val != "" {
-				u, err := url.Parse(val)
-				if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-					diags.Warnf(p, line, "give an absolute http(s) address", "%s: %q is not a web address, ignored", k.Value, val)
-					continue
-				}
-			}
-			if k.Value == "url" {
-				a.Meta.URL = val
-			} else {
-				a.Meta.ArchiveURL = val
-			}
-		case "published", "date":
-			norm, ok := NormalizePublished(val)
-			if !ok {
-				diags.Warnf(p, line, "write a date as 2025-10-29 or a time as 2025-10-29T03:00:00+03:00", "%s: cannot read %q as a date, ignored", k.Value, val)
-				continue
-			}
-			a.Meta.Published = norm
-		default:
-			diags.Warnf(p, line, "known fields: title, outlet, url, published, author, archive_url", "unknown front matter field %q, ignored", k.Value)
-		}
+	for _, f := range fm.fields {
+		setField(&a, p, f, &diags)
 	}
 	return a, diags
+}
+
+// field is one front matter entry, whatever its format: a plain value
+// (scalar says it is one) and its line in the file.
+type field struct {
+	key, val     string
+	line         int
+	scalar, null bool
+}
+
+// setField validates one front matter field into a.Meta.
+func setField(a *model.Article, p string, f field, diags *diag.List) {
+	if !f.scalar {
+		diags.Warnf(p, f.line, "give a single value", "%s: not a plain value, ignored", f.key)
+		return
+	}
+	if f.null {
+		return // "title: null", "title: ~", "title:" give no title, not the word "null"
+	}
+	val := strings.TrimSpace(f.val)
+	switch f.key {
+	case "title":
+		a.Meta.Title = val
+	case "outlet":
+		a.Meta.Outlet = val
+	case "author":
+		a.Meta.Author = val
+	case "url", "archive_url":
+		if val != "" {
+			u, err := url.Parse(val)
+			if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+				diags.Warnf(p, f.line, "give an absolute http(s) address", "%s: %q is not a web address, ignored", f.key, val)
+				return
+			}
+		}
+		if f.key == "url" {
+			a.Meta.URL = val
+		} else {
+			a.Meta.ArchiveURL = val
+		}
+	case "published", "date":
+		norm, ok := NormalizePublished(val)
+		if !ok {
+			diags.Warnf(p, f.line, "write a date as 2025-10-29 or a time as 2025-10-29T03:00:00+03:00", "%s: cannot read %q as a date, ignored", f.key, val)
+			return
+		}
+		a.Meta.Published = norm
+	case "draft":
+		switch strings.ToLower(val) {
+		case "true", "yes":
+			a.Meta.Draft = true
+		case "false", "no", "":
+		default:
+			diags.Warnf(p, f.line, "write draft: true or draft: false", "draft: %q is not true or false, ignored", val)
+		}
+	default:
+		diags.Warnf(p, f.line, "known fields: title, outlet, url, published (or date), author, archive_url, draft", "unknown front matter field %q, ignored", f.key)
+	}
 }
 
 // NormalizePublished accepts a date or an RFC 3339 time and returns it in

@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"strings"
 	"testing"
 	"testing/fstest"
 )
@@ -83,6 +84,39 @@ func TestNormalizePublished(t *testing.T) {
 	for _, bad := range []string{"Octobre 3", "yesterday", "2014-13-40"} {
 		if _, ok := NormalizePublished(bad); ok {
 			t.Errorf("%q should not read as a date", bad)
+		}
+	}
+}
+
+// Front matter in Hugo's three forms reads the same; "date" is "published";
+// a draft is marked.
+func TestFrontMatterFormats(t *testing.T) {
+	for name, in := range map[string]string{
+		"yaml": "---\ntitle: The raid\ndate: 2025-10-30\ndraft: true\n---\nBody\n",
+		"toml": "+++\ntitle = \"The raid\"\ndate = 2025-10-30\ndraft = true\n+++\nBody\n",
+		"json": "{\n  \"title\": \"The raid\",\n  \"date\": \"2025-10-30\",\n  \"draft\": true\n}\nBody\n",
+	} {
+		a, ds := Parse("content/articles/x.md", []byte(in))
+		if a.Meta.Title != "The raid" || a.Meta.Published != "2025-10-30" || !a.Meta.Draft || string(a.Raw[a.BodyStart:]) != "Body\n" || len(ds) != 0 {
+			t.Errorf("%s: %+v body %q %v", name, a.Meta, a.Raw[a.BodyStart:], ds)
+		}
+	}
+	for name, c := range map[string]struct{ in, want string }{
+		"toml": {"+++\ntitle = \"x\"\ncolour = 3\nbad = \n+++\nB\n", "x.md:4: front matter: "},
+		"json": {"{\n  \"title\": \"x\",\n  oops\n}\nB\n", "x.md:3: front matter: "},
+		"toml field": {"+++\ntitle = \"x\"\ncolour = \"red\"\n+++\nB\n", `x.md:3: unknown front matter field "colour", ignored`},
+		"toml time": {"+++\npublished = 2014-08-03T21:02:00+06:00\n+++\nB\n", ""},
+	} {
+		a, ds := Parse("x.md", []byte(c.in))
+		got := ds.Format("dossier")
+		if c.want == "" {
+			if got != "" || a.Meta.Published != "2014-08-03T21:02:00+06:00" {
+				t.Errorf("%s: %q %q", name, got, a.Meta.Published)
+			}
+			continue
+		}
+		if !strings.Contains(got, c.want) {
+			t.Errorf("%s: %q, want %q", name, got, c.want)
 		}
 	}
 }

@@ -39,6 +39,7 @@ type Meta struct {
 	Published  string `json:"published,omitempty"` // "2006-01-02" or RFC 3339, as validated by corpus
 	Author     string `json:"author,omitempty"`
 	ArchiveURL string `json:"archive_url,omitempty"`
+	Draft      bool   `json:"draft,omitempty"` // left out of a build unless drafts are asked for
 }
 
 // Article is one input file.
