@@ -102,10 +102,10 @@ func TestFrontMatterFormats(t *testing.T) {
 		}
 	}
 	for name, c := range map[string]struct{ in, want string }{
-		"toml": {"+++\ntitle = \"x\"\ncolour = 3\nbad = \n+++\nB\n", "x.md:4: front matter: "},
-		"json": {"{\n  \"title\": \"x\",\n  oops\n}\nB\n", "x.md:3: front matter: "},
+		"toml":       {"+++\ntitle = \"x\"\ncolour = 3\nbad = \n+++\nB\n", "x.md:4: front matter: "},
+		"json":       {"{\n  \"title\": \"x\",\n  oops\n}\nB\n", "x.md:3: front matter: "},
 		"toml field": {"+++\ntitle = \"x\"\ncolour = \"red\"\n+++\nB\n", `x.md:3: unknown front matter field "colour", ignored`},
-		"toml time": {"+++\npublished = 2014-08-03T21:02:00+06:00\n+++\nB\n", ""},
+		"toml time":  {"+++\npublished = 2014-08-03T21:02:00+06:00\n+++\nB\n", ""},
 	} {
 		a, ds := Parse("x.md", []byte(c.in))
 		got := ds.Format("dossier")
