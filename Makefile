@@ -15,6 +15,10 @@ build:
 site: build
 	./$(BIN) build -s $(SITE) -d $(OUT)
 
+# serve: build, serve at http://127.0.0.1:1313/ and rebuild on every change.
+serve: build
+	./$(BIN) serve -s $(SITE)
+
 # test: unit, golden, end-to-end and browser tests, plus the static checks.
 test: check
 	$(GO) test -count=1 ./...
