@@ -296,3 +296,30 @@ func TestReaderFacingValues(t *testing.T) {
 		}
 	}
 }
+
+// The timeline is drawn as a static, labelled SVG (disputed dates as
+// competing marks, linked to their fact), and the matrix shows each source
+// against the key facts with the odd values in a dispute flagged.
+func TestVisualTimelineAndMatrix(t *testing.T) {
+	site := seedSite(t)
+	out := filepath.Join(site, "public")
+	mustBuild(t, site, out)
+	pages := snapshot(t, out)
+	tl := pages["timeline/index.html"]
+	for _, want := range []string{`<svg viewBox="0 0 900 140" role="img" aria-labelledby="chart-title chart-desc">`, `<title id="chart-title">Dated events from`,
+		`class="dispute"`, `<a href="../facts/raid-date/index.html"><circle`, `class="mark disputed"`, `class="mark background"`, `>2019</text>`} {
+		if !strings.Contains(tl, want) {
+			t.Errorf("the timeline lacks %s", want)
+		}
+	}
+	mx := pages["matrix/index.html"]
+	for _, want := range []string{`<th scope="col"><a href="../facts/raid-date/index.html">Date of the raid</a>`, `class="odd"><span class="flag" aria-label="against the most-stated value">⚑</span> October 28, 2025`,
+		`<td data-label="Time of the raid">around 03:00</td>`} {
+		if !strings.Contains(mx, want) {
+			t.Errorf("the matrix lacks %s", want)
+		}
+	}
+	if strings.Count(mx, "<tr><th scope=\"row\">") != 5 {
+		t.Errorf("the matrix should have a row per source (5)")
+	}
+}

@@ -109,6 +109,20 @@ var funcs = template.FuncMap{
 	"editorBox": func(s *site.Site, e *site.EditView) editorBox { return editorBox{e, s.NotesHTML} },
 	"note":      noteHTML,
 	"badge":     badge,
+	"matrixPage": func(root string, n int) string {
+		if n == 1 {
+			return root + "matrix/index.html"
+		}
+		return fmt.Sprintf("%smatrix/page/%d/index.html", root, n)
+	},
+	"seq": func(n int) []int {
+		out := make([]int, n)
+		for i := range out {
+			out[i] = i + 1
+		}
+		return out
+	},
+	"sub": func(a, b int) int { return a - b },
 	"describe":  func(s *site.Site, p site.Page) string { return s.Describe(p) },
 	"pageURL":   func(s *site.Site, p site.Page) string { return s.URL(p) },
 	// ld is a fact page's schema.org JSON-LD, made by encoding/json with
@@ -156,7 +170,7 @@ func noteHTML(b editorBox) template.HTML {
 }
 
 // pageTemplates are the templates every site has.
-var pageTemplates = []string{"index", "facts", "fact", "timeline", "contradictions", "sources", "source", "entities", "entity", "404", "moved", "verdicts"}
+var pageTemplates = []string{"index", "facts", "fact", "timeline", "contradictions", "sources", "source", "entities", "entity", "404", "moved", "verdicts", "matrix"}
 
 func readFirst(dirs []fs.FS, name string) ([]byte, error) {
 	for _, d := range dirs {

@@ -108,6 +108,12 @@ func page(path, tmpl, title string, data any) Page {
 	return Page{Path: path, Template: tmpl, Title: title, Root: rootOf(path), Data: data}
 }
 
+// MatrixPage is one page of the source × fact matrix.
+type MatrixPage struct {
+	Matrix
+	Current, Count int
+}
+
 // notFound is the 404 page. A static host serves it at whatever depth a
 // missing address has, so its links cannot be relative: they start from
 // the site's address (baseURL), or, without one, from the host's root.
@@ -133,6 +139,13 @@ func pages(s *Site, source func(i int) (func() any, func(hash.Hash) bool)) []Pag
 		page("entities/index.html", "entities", "People, places and organisations", s),
 		notFound(s),
 		page("verdicts/index.html", "verdicts", "What the verdicts mean", s),
+	}
+	for i := range s.Matrix {
+		path, title := "matrix/index.html", "Who says what"
+		if i > 0 {
+			path, title = fmt.Sprintf("matrix/page/%d/index.html", i+1), fmt.Sprintf("Who says what (page %d)", i+1)
+		}
+		ps = append(ps, page(path, "matrix", title, &MatrixPage{Matrix: s.Matrix[i], Current: i + 1, Count: len(s.Matrix)}))
 	}
 	for _, f := range s.Facts {
 		ps = append(ps, paged(f.Page, "fact", f.Title, f, f.nRows, f.rows, f.rowInputs)...)

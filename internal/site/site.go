@@ -370,6 +370,8 @@ type Site struct {
 	Moved         []*Moved
 	Editor        *EditView  // the editor's note and decisions on the dossier
 	CurrentTo     *CurrentTo // the latest report the dossier holds
+	Chart         *Chart     // the visual timeline (nil: no event has a year and month)
+	Matrix        []Matrix   // the source × fact matrix, a page per MatrixPerPage sources
 	factDay       map[string]string
 	sourceByPage  map[string]*Source
 	NotesHTML     bool   // see Config
@@ -793,6 +795,8 @@ func Build(in Input) *Site {
 	}
 	s.DateRange = dateRange(in.Articles, led)
 	s.led, s.arts = led, arts
+	s.Chart = buildChart(s, led)
+	s.Matrix = buildMatrix(s, led, srcLinks)
 	s.CurrentTo = currentTo(in.Articles, srcLinks)
 	s.factDay = map[string]string{}
 	for _, f := range led.Facts {
