@@ -122,9 +122,9 @@ var funcs = template.FuncMap{
 		}
 		return out
 	},
-	"sub": func(a, b int) int { return a - b },
-	"describe":  func(s *site.Site, p site.Page) string { return s.Describe(p) },
-	"pageURL":   func(s *site.Site, p site.Page) string { return s.URL(p) },
+	"sub":      func(a, b int) int { return a - b },
+	"describe": func(s *site.Site, p site.Page) string { return s.Describe(p) },
+	"pageURL":  func(s *site.Site, p site.Page) string { return s.URL(p) },
 	// ld is a fact page's schema.org JSON-LD, made by encoding/json with
 	// <, > and & escaped, so it cannot close its script element
 	"ld": func(s *site.Site, p site.Page) template.JS { return template.JS(s.JSONLD(p)) },
