@@ -5,15 +5,28 @@ OUT     ?= $(SITE)/public
 BIN     := bin/dossier
 VERSION ?= $(shell git describe --always --dirty 2>/dev/null || echo dev)
 
-.PHONY: all build site test check vet fences staticcheck fuzz eval bench serve screenshot clean
+.PHONY: all build site search-index test check vet fences staticcheck fuzz eval bench serve screenshot clean
 
 all: build
 
 build:
 	$(GO) build -trimpath -ldflags "-X main.version=$(VERSION)" -o $(BIN) ./cmd/dossier
 
+# site: the dossier, then its search index (Pagefind, from the npm registry,
+# installed into .tools/ on first use; without npm the site is complete and
+# only the search page says the index is missing).
+PAGEFIND_VERSION ?= 1.6.0
+TOOLS    ?= .tools
+PAGEFIND := $(TOOLS)/node_modules/.bin/pagefind
 site: build
 	./$(BIN) build -s $(SITE) -d $(OUT)
+	@$(MAKE) --no-print-directory search-index
+
+search-index:
+	@if [ ! -x $(PAGEFIND) ] && command -v npm >/dev/null; then \
+	  npm install --prefix $(TOOLS) --no-audit --no-fund --silent pagefind@$(PAGEFIND_VERSION); fi
+	@if [ -x $(PAGEFIND) ]; then $(PAGEFIND) --site $(OUT) --silent; \
+	else echo "make site: no npm, so no search index (apt-get install npm, then make site again)"; fi
 
 # serve: build, serve at http://127.0.0.1:1313/ and rebuild on every change.
 serve: build
@@ -72,4 +85,4 @@ bench: build
 	$(GO) run ./internal/tools/bench -dir $(BENCHDIR) -dossier $(BIN)
 
 clean:
-	rm -rf bin
+	rm -rf bin $(TOOLS)

@@ -5,12 +5,16 @@ import (
 	"encoding/json"
 	"errors"
 	"html"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"dossier/internal/testutil"
 )
 
 // chromium returns Debian's chromium, or skips (fails on CI, where .ci/run
@@ -161,5 +165,61 @@ func TestPhoneAndDarkMode(t *testing.T) {
 				t.Errorf("%s, %s, 390 px: a cell without its column label: %q", page, mode.name, u)
 			}
 		}
+	}
+}
+
+// pagefind returns the Pagefind that make site installs (.tools/), or one
+// on PATH; it skips when there is none (fails on CI, where .ci/run
+// installs it).
+func pagefind(t *testing.T) string {
+	t.Helper()
+	local := filepath.Join(testutil.RepoRoot(), ".tools", "node_modules", ".bin", "pagefind")
+	if _, err := os.Stat(local); err == nil {
+		return local
+	}
+	if p, err := exec.LookPath("pagefind"); err == nil {
+		return p
+	}
+	if os.Getenv("CI") != "" {
+		t.Fatal("pagefind is not installed; .ci/run should install it from npm")
+	}
+	t.Skip("pagefind not installed (make site installs it)")
+	return ""
+}
+
+// Search is a progressive enhancement: with JavaScript, the search page
+// finds a fact through Pagefind's index (served over http, as published);
+// without, it says how to find everything, and every other page is whole.
+func TestSearchInBrowser(t *testing.T) {
+	bin := chromium(t)
+	pf := pagefind(t)
+	site := seedSite(t)
+	out := filepath.Join(site, "public")
+	mustBuild(t, site, out)
+	if b, err := exec.Command(pf, "--site", out, "--silent").CombinedOutput(); err != nil {
+		t.Fatalf("pagefind: %v\n%s", err, b)
+	}
+	srv := httptest.NewServer(http.FileServer(http.Dir(out)))
+	defer srv.Close()
+	// the search runs after the page has loaded: wait for its results
+	found := evalInBrowser(t, bin, srv.URL+"/search/index.html?q=raid", `new Promise(function (done) {
+		var tries = 0, tick = setInterval(function () {
+			var links = document.querySelectorAll(".pagefind-ui__result-link");
+			if (links.length || ++tries > 150) {
+				clearInterval(tick);
+				done(Array.prototype.map.call(links, function (a) { return a.textContent + " " + a.getAttribute("href"); }).join("\n"));
+			}
+		}, 100);
+	})`)
+	if !strings.Contains(found, "Date of the raid") || !strings.Contains(found, "/facts/raid-date/") {
+		t.Errorf("a search for \"raid\" in chromium found:\n%s", found)
+	}
+	dom := headless(t, bin, "--disable-javascript", "--dump-dom", srv.URL+"/search/index.html")
+	if !strings.Contains(dom, "Search needs JavaScript") {
+		t.Error("without JavaScript the search page should say how to find everything")
+	}
+	dom = headless(t, bin, "--disable-javascript", "--dump-dom", srv.URL+"/facts/raid-date/")
+	if !strings.Contains(dom, "Competing values") || !strings.Contains(dom, "Citations") {
+		t.Error("without JavaScript a fact page should be whole")
 	}
 }

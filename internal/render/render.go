@@ -170,7 +170,7 @@ func noteHTML(b editorBox) template.HTML {
 }
 
 // pageTemplates are the templates every site has.
-var pageTemplates = []string{"index", "facts", "fact", "timeline", "contradictions", "sources", "source", "entities", "entity", "404", "moved", "verdicts", "matrix"}
+var pageTemplates = []string{"index", "facts", "fact", "timeline", "contradictions", "sources", "source", "entities", "entity", "404", "moved", "verdicts", "matrix", "search"}
 
 func readFirst(dirs []fs.FS, name string) ([]byte, error) {
 	for _, d := range dirs {

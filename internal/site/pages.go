@@ -139,6 +139,7 @@ func pages(s *Site, source func(i int) (func() any, func(hash.Hash) bool)) []Pag
 		page("entities/index.html", "entities", "People, places and organisations", s),
 		notFound(s),
 		page("verdicts/index.html", "verdicts", "What the verdicts mean", s),
+		page("search/index.html", "search", "Search", s),
 	}
 	for i := range s.Matrix {
 		path, title := "matrix/index.html", "Who says what"
