@@ -454,3 +454,22 @@ func TestSelfCorrectionIsNoDispute(t *testing.T) {
 		}
 	}
 }
+
+// Two sources giving two tolls for one day neither agree nor, surely,
+// disagree: the toll may have risen during the day. Possibly conflicting,
+// never "agreed at different precision".
+func TestTwoTollsOfOneDay(t *testing.T) {
+	dir := t.TempDir()
+	for name, text := range map[string]string{
+		"a.md": "---\npublished: 2031-03-04\n---\nThe fire in Riverton on March 3, 2031 killed 11 people, officials said on March 4, 2031.\n",
+		"b.md": "---\npublished: 2031-03-04\n---\nThe fire in Riverton on March 3, 2031 killed 12 people, officials said on March 4, 2031.\n",
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	f := fact(t, run(t, dir), "death-toll")
+	if f.Status != model.PossiblyConflicting || f.Precision {
+		t.Errorf("death-toll: %s (precision %v): %s", f.Status, f.Precision, f.Reason)
+	}
+}

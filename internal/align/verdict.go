@@ -66,7 +66,7 @@ func judge(f *model.Fact, w *world) *model.Fact {
 	inferAuthorities(f)
 	ss := statements(f, w)
 	pred := predicateOf(f)
-	var conflicts, undatedPairs []conflict
+	var conflicts, undatedPairs, sameDay []conflict
 	nSure := 0
 	series, notComparable := false, []conflict{}
 	internal := map[string][]*stmt{}
@@ -89,8 +89,13 @@ pairs:
 			if ok || (a.corrected || b.corrected) && sharedArticle(a, b) == "" {
 				continue // a figure its own source corrected is no other source's conflict
 			}
-			why, _ := clash(f, pred, a, b, w)
+			why, change := clash(f, pred, a, b, w)
 			if why == "" {
+				if change && a.day >= 0 && a.day == b.day && a.earlier == b.earlier && sharedArticle(a, b) == "" && len(sameDay) < maxConflicts {
+					// two sources, one day, two tolls: a toll that rose during the
+					// day, or a disagreement; which, the reports do not say
+					sameDay = append(sameDay, conflict{a: a, b: b, why: withinDay})
+				}
 				continue
 			}
 			c := conflict{a: a, b: b, why: why, sure: a.sure && b.sure && why != undated}
@@ -114,8 +119,10 @@ pairs:
 	}
 	if !series {
 		// an undated report of a figure that moved fits somewhere in its
-		// course; of one that did not, it may be another day's
+		// course; of one that did not, it may be another day's; two tolls of
+		// one day are stages of a rise only when the figure is seen to rise
 		conflicts = append(conflicts, undatedPairs...)
+		conflicts = append(conflicts, sameDay...)
 	}
 	setInternal(f, internal)
 	f.Groups, f.Vague = cluster(f.Claims)
@@ -249,6 +256,10 @@ func sharedArticle(a, b *stmt) string {
 // undated is why two figures of a count that changes over time, one of
 // them undated, may conflict: only may, as they may be of different days.
 const undated = "one report gives no date, so the two may be of different days"
+
+// withinDay is why two tolls of one day are possibly conflicting, never
+// disputed: the toll may have risen during the day.
+const withinDay = "reported for the same day: the figure may have risen during the day, or the reports disagree"
 
 // clash says why two incompatible statements of a fact conflict ("" when
 // they do not), and whether they show the figure changing over time.

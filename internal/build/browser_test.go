@@ -202,12 +202,15 @@ func TestSearchInBrowser(t *testing.T) {
 	srv := httptest.NewServer(http.FileServer(http.Dir(out)))
 	defer srv.Close()
 	// the search runs after the page has loaded: wait for its results
-	found := evalInBrowser(t, bin, srv.URL+"/search/index.html?q=raid", `new Promise(function (done) {
+	found := evalInBrowser(t, bin, srv.URL+"/search/index.html?q=raid", `new Promise(function (done, fail) {
+		if (location.pathname.indexOf("/search/") < 0) { fail("not the search page yet"); return; }
 		var tries = 0, tick = setInterval(function () {
 			var links = document.querySelectorAll(".pagefind-ui__result-link");
-			if (links.length || ++tries > 150) {
+			if (links.length || ++tries > 300) {
 				clearInterval(tick);
-				done(Array.prototype.map.call(links, function (a) { return a.textContent + " " + a.getAttribute("href"); }).join("\n"));
+				var msg = document.querySelector(".pagefind-ui__message");
+				done(Array.prototype.map.call(links, function (a) { return a.textContent + " " + a.getAttribute("href"); }).join("\n") ||
+					"no results: " + (msg ? msg.textContent : document.body.innerText.slice(0, 300)));
 			}
 		}, 100);
 	})`)

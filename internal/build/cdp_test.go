@@ -102,6 +102,8 @@ func evalInBrowser(t *testing.T, bin, url, expr string) string {
 				time.Sleep(200 * time.Millisecond)
 			case msg.Error != nil:
 				t.Fatal(msg.Error.Message)
+			case msg.Result.ExceptionDetails != nil && id < 20:
+				time.Sleep(200 * time.Millisecond) // a promise the page rejected: not ready yet
 			case msg.Result.ExceptionDetails != nil:
 				t.Fatal(msg.Result.ExceptionDetails.Text)
 			default:

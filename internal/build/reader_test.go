@@ -323,3 +323,33 @@ func TestVisualTimelineAndMatrix(t *testing.T) {
 		t.Errorf("the matrix should have a row per source (5)")
 	}
 }
+
+// A large dossier's lists come in pages, and the facts can be narrowed by
+// status and kind without JavaScript, every page linked and resolving.
+func TestListsArePagedAndFaceted(t *testing.T) {
+	site := t.TempDir()
+	for i := 0; i < 150; i++ {
+		writeFile(t, filepath.Join(site, "content", "articles", fmt.Sprintf("r%03d.md", i)), fmt.Sprintf(
+			"---\ntitle: Report %d\noutlet: Outlet %d\npublished: 2031-03-04\n---\n\nThe fire in Riverton on March 3, 2031 killed %d people, officials said on March 4, 2031.\n", i, i, 10+i%3))
+	}
+	out := filepath.Join(site, "public")
+	mustBuild(t, site, out)
+	pages := snapshot(t, out)
+	if strings.Count(pages["sources/index.html"], `<tr>`) != 101 || strings.Count(pages["sources/page/2/index.html"], `<tr>`) != 51 {
+		t.Errorf("sources should come 100 to a page")
+	}
+	if !strings.Contains(pages["sources/index.html"], `<a href="../sources/page/2/index.html">2</a>`) {
+		t.Errorf("the first sources page should link to the second")
+	}
+	// three tolls of one day: possibly conflicting (the toll may have risen)
+	possible := pages["facts/status/possibly-conflicting/index.html"]
+	if !strings.Contains(possible, "Death toll") || strings.Contains(possible, "Date of the fire") {
+		t.Errorf("the possibly-conflicting facet should hold those facts only")
+	}
+	if !strings.Contains(pages["facts/index.html"], `<a href="../facts/status/possibly-conflicting/index.html">possibly conflicting</a> <span class="muted">(1)</span>`) {
+		t.Errorf("the fact list should offer its facets with counts")
+	}
+	if n := checkLinks(t, out); n < 1000 {
+		t.Errorf("only %d links checked", n)
+	}
+}

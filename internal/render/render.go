@@ -8,6 +8,7 @@ import (
 	"io"
 	"io/fs"
 	"path"
+	"reflect"
 	"runtime/pprof"
 	"strings"
 	"sync"
@@ -122,7 +123,23 @@ var funcs = template.FuncMap{
 		}
 		return out
 	},
-	"sub":      func(a, b int) int { return a - b },
+	"sub": func(a, b int) int { return a - b },
+	// first and beyond cut a long list on a summary page: its first n
+	// items, and how many it leaves out
+	"first": func(n int, list any) any {
+		v := reflect.ValueOf(list)
+		if v.Kind() != reflect.Slice || v.Len() <= n {
+			return list
+		}
+		return v.Slice(0, n).Interface()
+	},
+	"beyond": func(n int, list any) int {
+		v := reflect.ValueOf(list)
+		if v.Kind() != reflect.Slice || v.Len() <= n {
+			return 0
+		}
+		return v.Len() - n
+	},
 	"describe": func(s *site.Site, p site.Page) string { return s.Describe(p) },
 	"pageURL":  func(s *site.Site, p site.Page) string { return s.URL(p) },
 	// ld is a fact page's schema.org JSON-LD, made by encoding/json with

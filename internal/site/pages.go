@@ -132,15 +132,23 @@ func notFound(s *Site) Page {
 func pages(s *Site, source func(i int) (func() any, func(hash.Hash) bool)) []Page {
 	ps := []Page{
 		page("index.html", "index", s.Title, s),
-		page("facts/index.html", "facts", "Facts", s),
-		page("timeline/index.html", "timeline", "Timeline", s),
 		page("contradictions/index.html", "contradictions", "Contradictions", s),
-		page("sources/index.html", "sources", "Sources", s),
 		page("entities/index.html", "entities", "People, places and organisations", s),
 		notFound(s),
 		page("verdicts/index.html", "verdicts", "What the verdicts mean", s),
 		page("search/index.html", "search", "Search", s),
 	}
+	ps = append(ps, factListPages(s)...)
+	ps = append(ps, listPages("sources/index.html", "sources", "Sources", len(s.Sources), func(lo, hi int, pager ListPager) any {
+		return &SourceList{Sources: s.Sources[lo:hi], Pager: pager}
+	})...)
+	ps = append(ps, listPages("timeline/index.html", "timeline", "Timeline", len(s.Timeline), func(lo, hi int, pager ListPager) any {
+		tp := &TimelinePage{Rows: s.Timeline[lo:hi], Pager: pager}
+		if pager.Current == 1 {
+			tp.Chart = s.Chart
+		}
+		return tp
+	})...)
 	for i := range s.Matrix {
 		path, title := "matrix/index.html", "Who says what"
 		if i > 0 {

@@ -1,0 +1,146 @@
+package site
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Lists of a large dossier come in pages of ListPerPage items, and the
+// fact list comes faceted by status and by kind, each facet a static page
+// of its own: a reader narrows a thousand facts down without JavaScript.
+
+// ListPerPage is how many items a list page shows.
+const ListPerPage = 100
+
+// ListPager is a list page's place among its pages.
+type ListPager struct {
+	Current, Count int
+	Pages          []Link
+}
+
+// FactList is a page of the fact list: all facts, or one facet's.
+type FactList struct {
+	Heading string
+	Facts   []*Fact
+	Pager   ListPager
+	Facets  []Facet
+}
+
+// Facet is a way to narrow the fact list, and its options.
+type Facet struct {
+	Name    string
+	Options []FacetOption
+}
+
+// FacetOption is one value of a facet: its page and how many facts it has.
+type FacetOption struct {
+	Link
+	Count   int
+	Current bool
+}
+
+// SourceList is a page of the source list.
+type SourceList struct {
+	Sources []*Source
+	Pager   ListPager
+}
+
+// TimelinePage is a page of the timeline; the chart is on the first.
+type TimelinePage struct {
+	Rows  []TimelineRow
+	Pager ListPager
+	Chart *Chart
+}
+
+// pageLinks names the pages of a list at base ("facts/index.html"):
+// base, then base's folder + page/2/index.html, …
+func pageLinks(base string, n int) []Link {
+	dir := strings.TrimSuffix(base, "index.html")
+	links := make([]Link, n)
+	for k := range links {
+		p := base
+		if k > 0 {
+			p = fmt.Sprintf("%spage/%d/index.html", dir, k+1)
+		}
+		links[k] = Link{Href: p, Text: fmt.Sprint(k + 1)}
+	}
+	return links
+}
+
+// listPages splits n items into pages; each(k, lo, hi, pager) makes page k.
+func listPages(base, tmpl, title string, n int, each func(lo, hi int, pager ListPager) any) []Page {
+	count := max(1, (n+ListPerPage-1)/ListPerPage)
+	links := pageLinks(base, count)
+	var out []Page
+	for k := 0; k < count; k++ {
+		lo, hi := k*ListPerPage, min((k+1)*ListPerPage, n)
+		t := title
+		if k > 0 {
+			t = fmt.Sprintf("%s (page %d)", title, k+1)
+		}
+		out = append(out, page(links[k].Href, tmpl, t, each(lo, hi, ListPager{Current: k + 1, Count: count, Pages: window(links, k+1)})))
+	}
+	return out
+}
+
+var statusOrder = []string{"disputed", "possibly-conflicting", "updated", "not-comparable", "agreed", "single-source"}
+var kindOrder = []string{"date", "time", "place", "quantity"}
+
+// factListPages are the fact list and its facets, each paged.
+func factListPages(s *Site) []Page {
+	type facet struct {
+		name, key, value, heading string
+		facts                     []*Fact
+	}
+	all := facet{heading: "Facts", facts: s.Facts}
+	var facets []facet
+	for _, st := range statusOrder {
+		f := facet{name: "Status", key: "status", value: st, heading: "Facts: " + strings.ReplaceAll(st, "-", " ")}
+		for _, x := range s.Facts {
+			if x.Status == st || (st == "possibly-conflicting" && x.Possible) {
+				f.facts = append(f.facts, x)
+			}
+		}
+		facets = append(facets, f)
+	}
+	for _, k := range kindOrder {
+		f := facet{name: "Kind", key: "kind", value: k, heading: "Facts: " + k + "s"}
+		for _, x := range s.Facts {
+			if x.Kind == k {
+				f.facts = append(f.facts, x)
+			}
+		}
+		facets = append(facets, f)
+	}
+	base := func(f facet) string {
+		if f.key == "" {
+			return "facts/index.html"
+		}
+		return "facts/" + f.key + "/" + f.value + "/index.html"
+	}
+	nav := func(current facet) []Facet {
+		groups := []Facet{{Name: "Status"}, {Name: "Kind"}}
+		for _, f := range facets {
+			if len(f.facts) == 0 {
+				continue
+			}
+			o := FacetOption{Link: Link{Href: base(f), Text: strings.ReplaceAll(f.value, "-", " ")}, Count: len(f.facts), Current: f.key == current.key && f.value == current.value}
+			if f.name == "Status" {
+				groups[0].Options = append(groups[0].Options, o)
+			} else {
+				groups[1].Options = append(groups[1].Options, o)
+			}
+		}
+		return groups
+	}
+	var out []Page
+	for _, f := range append([]facet{all}, facets...) {
+		if f.key != "" && len(f.facts) == 0 {
+			continue
+		}
+		out = append(out, listPages(base(f), "facts", f.heading, len(f.facts), func(lo, hi int, pager ListPager) any {
+			return &FactList{Heading: f.heading, Facts: f.facts[lo:hi], Pager: pager, Facets: nav(f)}
+		})...)
+	}
+	return out
+}
