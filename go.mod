@@ -2,10 +2,9 @@ module dossier
 
 go 1.26.0
 
-require gopkg.in/yaml.v3 v3.0.1
-
 require (
 	github.com/fsnotify/fsnotify v1.10.1
+	github.com/goccy/go-yaml v1.19.2
 	github.com/gohugoio/hashstructure v1.1.0
 	github.com/gosimple/unidecode v1.0.1
 	github.com/pelletier/go-toml/v2 v2.4.3

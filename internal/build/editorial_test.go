@@ -186,11 +186,11 @@ func TestEditorialFollowsRenamedFacts(t *testing.T) {
 // good site stays.
 func TestEditorialMalformed(t *testing.T) {
 	for name, c := range map[string]struct{ text, want string }{
-		"yaml":    {"facts:\n  x: [unclosed\n", "content/editorial.yaml:1: did not find expected"},
+		"yaml":    {"facts:\n  x: [unclosed\n", "content/editorial.yaml:2: sequence end token ']' not found"},
 		"field":   {"facts:\n  death-toll:\n    verdit: agreed\n", `content/editorial.yaml:3: unknown field "verdit"`},
 		"verdict": {"facts:\n  death-toll:\n    verdict: wrong\n    reason: x\n", `content/editorial.yaml:3: "wrong" is not a verdict`},
 		"reason":  {"facts:\n  death-toll:\n    verdict: agreed\n", "content/editorial.yaml:2: death-toll: a verdict set by the editor needs its reason"},
-		"twice":   {"entities:\n  a:\n    drop: true\n  a:\n    drop: false\n", `content/editorial.yaml:4: "a" is decided twice`},
+		"twice":   {"entities:\n  a:\n    drop: true\n  a:\n    drop: false\n", `content/editorial.yaml:4: mapping key "a" already defined`},
 		"date":    {"claims:\n  x:\n    checked: yesterday\n", `content/editorial.yaml:3: checked: "yesterday" is not a date`},
 	} {
 		t.Run(name, func(t *testing.T) {

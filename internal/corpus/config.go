@@ -6,9 +6,8 @@ import (
 	"net/url"
 	"strings"
 
-	"gopkg.in/yaml.v3"
-
 	"dossier/internal/diag"
+	"dossier/internal/yamlkv"
 )
 
 // ConfigFile is the optional site configuration, at the site root.
@@ -34,26 +33,30 @@ func LoadConfig(fsys fs.FS) (Config, diag.List, error) {
 	if err != nil {
 		return cfg, nil, err
 	}
-	var root yaml.Node
-	if err := yaml.Unmarshal(raw, &root); err != nil {
-		line := 0
-		if n, ok := yamlErrLine(err.Error()); ok {
-			line = n
+	root, err := yamlkv.Parse(raw)
+	if err != nil {
+		var ye *yamlkv.Error
+		line, msg := 0, err.Error()
+		if errors.As(err, &ye) {
+			line, msg = ye.Line, ye.Msg
 		}
-		diags.Errorf(ConfigFile, line, "the file is YAML: key: value, one per line", "%s", cleanYAMLErr(err.Error()))
+		diags.Errorf(ConfigFile, line, "the file is YAML: key: value, one per line", "%s", msg)
 		return cfg, diags, nil
 	}
-	if len(root.Content) == 0 {
+	if root == nil || root.Kind == yamlkv.Null {
 		return cfg, diags, nil
 	}
-	m := root.Content[0]
-	if m.Kind != yaml.MappingNode {
-		diags.Errorf(ConfigFile, m.Line, "write key: value lines", "not a mapping")
+	if root.Kind != yamlkv.Map {
+		diags.Errorf(ConfigFile, root.Line, "write key: value lines", "not a mapping")
 		return cfg, diags, nil
 	}
-	for i := 0; i+1 < len(m.Content); i += 2 {
-		k, v := m.Content[i], m.Content[i+1]
-		switch k.Value {
+	for _, p := range root.Pairs {
+		k, v := p, p.Value
+		if v.Kind != yamlkv.Scalar && v.Kind != yamlkv.Null {
+			diags.Warnf(ConfigFile, k.Line, "give a single value", "%s: not a plain value, ignored", k.Key)
+			continue
+		}
+		switch k.Key {
 		case "title":
 			cfg.Title = v.Value
 		case "description":
@@ -63,7 +66,7 @@ func LoadConfig(fsys fs.FS) (Config, diag.List, error) {
 		case "baseURL", "base_url":
 			u, err := url.Parse(strings.TrimSpace(v.Value))
 			if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
-				diags.Warnf(ConfigFile, v.Line, "give the site's absolute address, as https://example.org/dossier/", "%s: %q is not a web address, ignored", k.Value, v.Value)
+				diags.Warnf(ConfigFile, k.Line, "give the site's absolute address, as https://example.org/dossier/", "%s: %q is not a web address, ignored", k.Key, v.Value)
 				continue
 			}
 			if !strings.HasSuffix(u.Path, "/") {
@@ -71,7 +74,7 @@ func LoadConfig(fsys fs.FS) (Config, diag.List, error) {
 			}
 			cfg.BaseURL = u.String()
 		default:
-			diags.Warnf(ConfigFile, k.Line, "known keys: title, description, baseURL, notes_html", "unknown key %q, ignored", k.Value)
+			diags.Warnf(ConfigFile, k.Line, "known keys: title, description, baseURL, notes_html", "unknown key %q, ignored", k.Key)
 		}
 	}
 	return cfg, diags, nil

@@ -236,22 +236,3 @@ func NormalizePublished(s string) (string, bool) {
 	return "", false
 }
 
-func yamlErrLine(msg string) (int, bool) {
-	var n int
-	if i := strings.Index(msg, "line "); i >= 0 {
-		if _, err := fmt.Sscanf(msg[i:], "line %d", &n); err == nil {
-			return n, true
-		}
-	}
-	return 0, false
-}
-
-func cleanYAMLErr(msg string) string {
-	msg = strings.TrimPrefix(msg, "yaml: ")
-	if i := strings.Index(msg, "line "); i >= 0 {
-		if j := strings.Index(msg[i:], ": "); j >= 0 {
-			msg = msg[:i] + msg[i+j+2:]
-		}
-	}
-	return strings.TrimSpace(msg)
-}

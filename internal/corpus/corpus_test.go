@@ -21,7 +21,7 @@ func TestParseFrontMatter(t *testing.T) {
 		{"unknown", "---\ncolour: red\n---\nB\n", "", "", "B\n", []string{"x.md:2: unknown front matter field \"colour\", ignored"}},
 		{"bad url", "---\nurl: javascript:alert(1)\n---\nB\n", "", "", "B\n", []string{"x.md:2: url: \"javascript:alert(1)\" is not a web address, ignored"}},
 		{"unclosed", "---\ntitle: x\nBody\n", "", "", "", []string{"x.md:1: front matter is not closed"}},
-		{"broken yaml", "---\ntitle: [x\n---\nB\n", "", "", "B\n", []string{"x.md:2: front matter: did not find expected ',' or ']'"}},
+		{"broken yaml", "---\ntitle: [x\n---\nB\n", "", "", "B\n", []string{"x.md:2: front matter: sequence end token ']' not found"}},
 		{"crlf", "---\r\ntitle: T\r\n---\r\nB\r\n", "T", "", "B\r\n", nil},
 	} {
 		a, ds := Parse("x.md", []byte(tc.in))
@@ -118,5 +118,21 @@ func TestFrontMatterFormats(t *testing.T) {
 		if !strings.Contains(got, c.want) {
 			t.Errorf("%s: %q, want %q", name, got, c.want)
 		}
+	}
+}
+
+// A "billion laughs" front matter is read without expanding an alias: the
+// field is not a plain value, and the article is parsed at once.
+func TestFrontMatterAliasesNotExpanded(t *testing.T) {
+	fm := "---\na: &a [lol,lol,lol,lol,lol,lol,lol,lol,lol]\n"
+	prev := "a"
+	for _, n := range []string{"b", "c", "d", "e", "f", "g", "h", "i", "j"} {
+		fm += n + ": &" + n + " [" + strings.Repeat("*"+prev+",", 8) + "*" + prev + "]\n"
+		prev = n
+	}
+	fm += "title: *j\n---\nBody\n"
+	a, ds := Parse("x.md", []byte(fm))
+	if a.Meta.Title != "" || !strings.Contains(ds.Format("dossier"), "x.md:12: title: not a plain value, ignored") {
+		t.Errorf("title %q, diagnostics %s", a.Meta.Title, ds.Format("dossier"))
 	}
 }

@@ -10,9 +10,9 @@ import (
 	"time"
 
 	"github.com/pelletier/go-toml/v2"
-	"gopkg.in/yaml.v3"
 
 	"dossier/internal/diag"
+	"dossier/internal/yamlkv"
 )
 
 // Front matter comes in the three forms Hugo reads: YAML between "---"
@@ -76,22 +76,24 @@ func fenced(p string, raw []byte, fence, hint string, read func([]byte) ([]field
 
 // readYAML reads YAML front matter, keeping each key's line.
 func readYAML(b []byte) ([]field, int, string, error) {
-	var root yaml.Node
-	if err := yaml.Unmarshal(b, &root); err != nil {
-		line, _ := yamlErrLine(err.Error())
-		return nil, line, cleanYAMLErr(err.Error()), err
+	root, err := yamlkv.Parse(b)
+	if err != nil {
+		var ye *yamlkv.Error
+		if errors.As(err, &ye) {
+			return nil, ye.Line, ye.Msg, err
+		}
+		return nil, 0, err.Error(), err
 	}
-	if len(root.Content) == 0 {
+	if root == nil || root.Kind == yamlkv.Null {
 		return nil, 0, "", nil
 	}
-	m := root.Content[0]
-	if m.Kind != yaml.MappingNode {
-		return nil, m.Line, "front matter is not a mapping", errors.New("not a mapping")
+	if root.Kind != yamlkv.Map {
+		return nil, root.Line, "front matter is not a mapping", errors.New("not a mapping")
 	}
 	var out []field
-	for i := 0; i+1 < len(m.Content); i += 2 {
-		k, v := m.Content[i], m.Content[i+1]
-		out = append(out, field{key: k.Value, val: v.Value, line: k.Line, scalar: v.Kind == yaml.ScalarNode, null: v.Tag == "!!null"})
+	for _, p := range root.Pairs {
+		v := p.Value
+		out = append(out, field{key: p.Key, val: v.Value, line: p.Line, scalar: v.Kind == yamlkv.Scalar || v.Kind == yamlkv.Null, null: v.Kind == yamlkv.Null})
 	}
 	return out, 0, "", nil
 }

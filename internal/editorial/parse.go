@@ -5,10 +5,9 @@ import (
 	"strings"
 	"time"
 
-	"gopkg.in/yaml.v3"
-
 	"dossier/internal/diag"
 	"dossier/internal/model"
+	"dossier/internal/yamlkv"
 )
 
 // File is the editorial file, relative to the site dir.
@@ -80,36 +79,36 @@ var kinds = map[string]model.EntityKind{
 func Parse(data []byte) (Decisions, diag.List) {
 	var d Decisions
 	p := &parser{}
-	var root yaml.Node
-	if err := yaml.Unmarshal(data, &root); err != nil {
-		msg := strings.TrimPrefix(err.Error(), "yaml: ")
-		if i := strings.Index(msg, ": "); strings.HasPrefix(msg, "line ") && i > 0 {
-			msg = msg[i+2:]
+	root, err := yamlkv.Parse(data)
+	if err != nil {
+		line, msg := 0, err.Error()
+		if ye, ok := err.(*yamlkv.Error); ok {
+			line, msg = ye.Line, ye.Msg
 		}
-		p.errorf(yamlLine(err.Error()), "the file is YAML: sections dossier, facts, entities, claims; see the README", "%s", msg)
+		p.errorf(line, "the file is YAML: sections dossier, facts, entities, claims; see the README", "%s", msg)
 		return d, p.ds
 	}
-	if len(root.Content) == 0 {
+	if root == nil {
 		return d, p.ds
 	}
-	for _, kv := range p.mapping(root.Content[0], "the file") {
-		switch kv.key.Value {
+	for _, kv := range p.mapping(root, "the file") {
+		switch kv.Key {
 		case "dossier":
-			d.Dossier = p.dossier(kv.val)
+			d.Dossier = p.dossier(kv.Value)
 		case "facts":
-			for _, e := range p.mapping(kv.val, "facts") {
+			for _, e := range p.mapping(kv.Value, "facts") {
 				d.Facts = append(d.Facts, p.fact(e))
 			}
 		case "entities":
-			for _, e := range p.mapping(kv.val, "entities") {
+			for _, e := range p.mapping(kv.Value, "entities") {
 				d.Entities = append(d.Entities, p.entity(e))
 			}
 		case "claims":
-			for _, e := range p.mapping(kv.val, "claims") {
+			for _, e := range p.mapping(kv.Value, "claims") {
 				d.Claims = append(d.Claims, p.claim(e))
 			}
 		default:
-			p.errorf(kv.key.Line, "the sections are dossier, facts, entities and claims", "unknown section %q", kv.key.Value)
+			p.errorf(kv.Line, "the sections are dossier, facts, entities and claims", "unknown section %q", kv.Key)
 		}
 	}
 	return d, p.ds
@@ -117,41 +116,40 @@ func Parse(data []byte) (Decisions, diag.List) {
 
 type parser struct{ ds diag.List }
 
-type pair struct{ key, val *yaml.Node }
+type pair = yamlkv.Pair
 
 func (p *parser) errorf(line int, hint, format string, args ...any) {
 	p.ds.Errorf(File, line, hint, format, args...)
 }
 
 // mapping lists a mapping's pairs, refusing a repeated key.
-func (p *parser) mapping(n *yaml.Node, what string) []pair {
-	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+func (p *parser) mapping(n *yamlkv.Node, what string) []pair {
+	if n.Kind == yamlkv.Null {
 		return nil
 	}
-	if n.Kind != yaml.MappingNode {
+	if n.Kind != yamlkv.Map {
 		p.errorf(n.Line, "write key: value lines under it", "%s: not a mapping", what)
 		return nil
 	}
 	var out []pair
 	seen := map[string]int{}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, v := n.Content[i], n.Content[i+1]
-		if first, ok := seen[k.Value]; ok {
-			p.errorf(k.Line, fmt.Sprintf("merge it with the one on line %d", first), "%q is decided twice", k.Value)
+	for _, kv := range n.Pairs {
+		if first, ok := seen[kv.Key]; ok {
+			p.errorf(kv.Line, fmt.Sprintf("merge it with the one on line %d", first), "%q is decided twice", kv.Key)
 			continue
 		}
-		seen[k.Value] = k.Line
-		out = append(out, pair{k, v})
+		seen[kv.Key] = kv.Line
+		out = append(out, kv)
 	}
 	return out
 }
 
 func (p *parser) text(kv pair) string {
-	if kv.val.Kind != yaml.ScalarNode {
-		p.errorf(kv.val.Line, "give one value", "%s: not a single value", kv.key.Value)
+	if kv.Value.Kind != yamlkv.Scalar && kv.Value.Kind != yamlkv.Null {
+		p.errorf(kv.Line, "give one value", "%s: not a single value", kv.Key)
 		return ""
 	}
-	return strings.TrimSpace(kv.val.Value)
+	return strings.TrimSpace(kv.Value.Value)
 }
 
 func (p *parser) flag(kv pair) bool {
@@ -161,18 +159,18 @@ func (p *parser) flag(kv pair) bool {
 	case "false", "no":
 		return false
 	}
-	p.errorf(kv.val.Line, "write true or false", "%s: not true or false", kv.key.Value)
+	p.errorf(kv.Line, "write true or false", "%s: not true or false", kv.Key)
 	return false
 }
 
 func (p *parser) unknown(kv pair, known string) {
-	p.errorf(kv.key.Line, "known fields: "+known, "unknown field %q", kv.key.Value)
+	p.errorf(kv.Line, "known fields: "+known, "unknown field %q", kv.Key)
 }
 
-func (p *parser) dossier(n *yaml.Node) DossierDecision {
+func (p *parser) dossier(n *yamlkv.Node) DossierDecision {
 	d := DossierDecision{Line: n.Line}
 	for _, kv := range p.mapping(n, "dossier") {
-		switch kv.key.Value {
+		switch kv.Key {
 		case "title":
 			d.Title = p.text(kv)
 		case "main_event":
@@ -187,13 +185,13 @@ func (p *parser) dossier(n *yaml.Node) DossierDecision {
 }
 
 func (p *parser) fact(e pair) FactDecision {
-	d := FactDecision{Fact: e.key.Value, Line: e.key.Line}
-	for _, kv := range p.mapping(e.val, e.key.Value) {
-		switch kv.key.Value {
+	d := FactDecision{Fact: e.Key, Line: e.Line}
+	for _, kv := range p.mapping(e.Value, e.Key) {
+		switch kv.Key {
 		case "verdict":
 			v, ok := verdicts[strings.ToLower(p.text(kv))]
 			if !ok {
-				p.errorf(kv.val.Line, "a verdict is agreed, disputed, updated, not-comparable, possibly-conflicting or single-source", "%q is not a verdict", kv.val.Value)
+				p.errorf(kv.Value.Line, "a verdict is agreed, disputed, updated, not-comparable, possibly-conflicting or single-source", "%q is not a verdict", kv.Value.Value)
 			}
 			d.Verdict = v
 		case "reason":
@@ -209,20 +207,20 @@ func (p *parser) fact(e pair) FactDecision {
 		}
 	}
 	if d.Verdict != "" && d.Reason == "" {
-		p.errorf(e.key.Line, "add reason: one line a reader will see beside the verdict", "%s: a verdict set by the editor needs its reason", d.Fact)
+		p.errorf(e.Line, "add reason: one line a reader will see beside the verdict", "%s: a verdict set by the editor needs its reason", d.Fact)
 	}
 	return d
 }
 
 func (p *parser) entity(e pair) EntityDecision {
-	d := EntityDecision{Entity: e.key.Value, Line: e.key.Line}
-	for _, kv := range p.mapping(e.val, e.key.Value) {
-		switch kv.key.Value {
+	d := EntityDecision{Entity: e.Key, Line: e.Line}
+	for _, kv := range p.mapping(e.Value, e.Key) {
+		switch kv.Key {
 		case "merge_into":
 			d.MergeInto = p.text(kv)
 		case "split":
-			if kv.val.Kind == yaml.SequenceNode {
-				for _, s := range kv.val.Content {
+			if kv.Value.Kind == yamlkv.Seq {
+				for _, s := range kv.Value.Items {
 					d.Split = append(d.Split, strings.TrimSpace(s.Value))
 				}
 			} else {
@@ -233,7 +231,7 @@ func (p *parser) entity(e pair) EntityDecision {
 		case "kind":
 			k, ok := kinds[strings.ToLower(p.text(kv))]
 			if !ok {
-				p.errorf(kv.val.Line, "a kind is person, place or organisation", "%q is not a kind", kv.val.Value)
+				p.errorf(kv.Value.Line, "a kind is person, place or organisation", "%q is not a kind", kv.Value.Value)
 			}
 			d.Kind = k
 		case "drop":
@@ -248,9 +246,9 @@ func (p *parser) entity(e pair) EntityDecision {
 }
 
 func (p *parser) claim(e pair) ClaimDecision {
-	d := ClaimDecision{Claim: e.key.Value, Line: e.key.Line}
-	for _, kv := range p.mapping(e.val, e.key.Value) {
-		switch kv.key.Value {
+	d := ClaimDecision{Claim: e.Key, Line: e.Line}
+	for _, kv := range p.mapping(e.Value, e.Key) {
+		switch kv.Key {
 		case "drop":
 			d.Drop = p.flag(kv)
 		case "move_to":
@@ -264,7 +262,7 @@ func (p *parser) claim(e pair) ClaimDecision {
 		case "checked":
 			d.Checked = p.text(kv)
 			if _, err := time.Parse("2006-01-02", d.Checked); err != nil {
-				p.errorf(kv.val.Line, "write the day as 2026-11-30", "checked: %q is not a date", d.Checked)
+				p.errorf(kv.Value.Line, "write the day as 2026-11-30", "checked: %q is not a date", d.Checked)
 			}
 		case "quote":
 			d.Quote = p.text(kv)
@@ -279,7 +277,7 @@ func (p *parser) claim(e pair) ClaimDecision {
 		}
 	}
 	if n > 1 {
-		p.errorf(e.key.Line, "keep one of them", "%s: drop, move_to and another_event are each a place for the claim", d.Claim)
+		p.errorf(e.Line, "keep one of them", "%s: drop, move_to and another_event are each a place for the claim", d.Claim)
 	}
 	return d
 }
