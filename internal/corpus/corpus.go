@@ -235,4 +235,3 @@ func NormalizePublished(s string) (string, bool) {
 	}
 	return "", false
 }
-
