@@ -281,11 +281,3 @@ func (p *parser) claim(e pair) ClaimDecision {
 	}
 	return d
 }
-
-func yamlLine(msg string) int {
-	var n int
-	if i := strings.Index(msg, "line "); i >= 0 {
-		fmt.Sscanf(msg[i:], "line %d", &n)
-	}
-	return n
-}
