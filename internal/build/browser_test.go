@@ -226,3 +226,31 @@ func TestSearchInBrowser(t *testing.T) {
 		t.Error("without JavaScript a fact page should be whole")
 	}
 }
+
+// In print, the timeline's collapsed quotes are shown, and each link to an
+// original prints its address.
+func TestPrintShowsQuotesAndAddresses(t *testing.T) {
+	bin := chromium(t)
+	site := seedSite(t)
+	writeFile(t, filepath.Join(site, "content", "articles", "linked.md"), "---\nurl: https://example.org/raid\npublished: 2025-11-21\n---\nThe raid took place on October 29, 2025, in Dumayr.\n")
+	out := filepath.Join(site, "public")
+	mustBuild(t, site, out)
+	srv := httptest.NewServer(http.FileServer(http.Dir(out)))
+	defer srv.Close()
+	got := evalInBrowserAs(t, bin, srv.URL+"/timeline/", "print", `new Promise(function (done, fail) {
+		if (location.pathname.indexOf("/timeline/") < 0) { fail("not yet"); return; }
+		var ul = document.querySelector("details ul");
+		done(String(ul && ul.checkVisibility()));
+	})`)
+	if got != "true" {
+		t.Errorf("in print, the timeline's quotes are hidden (%s)", got)
+	}
+	got = evalInBrowserAs(t, bin, srv.URL+"/facts/raid-date/", "print", `new Promise(function (done, fail) {
+		if (location.pathname.indexOf("/facts/") < 0) { fail("not yet"); return; }
+		var a = document.querySelector("a.orig");
+		done(a ? getComputedStyle(a, "::after").content : "no link");
+	})`)
+	if !strings.Contains(got, "https://example.org/raid") {
+		t.Errorf("in print, a link to the original does not print its address: %s", got)
+	}
+}

@@ -22,6 +22,13 @@ import (
 // wait for.
 func evalInBrowser(t *testing.T, bin, url, expr string) string {
 	t.Helper()
+	return evalInBrowserAs(t, bin, url, "", expr)
+}
+
+// evalInBrowserAs is evalInBrowser with the page laid out for media
+// ("print"), as the browser's print preview does.
+func evalInBrowserAs(t *testing.T, bin, url, media, expr string) string {
+	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, bin, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-dev-shm-usage",
@@ -74,6 +81,11 @@ func evalInBrowser(t *testing.T, bin, url, expr string) string {
 		t.Fatal(err)
 	}
 	defer conn.Close()
+	if media != "" {
+		if err := websocket.JSON.Send(conn, map[string]any{"id": 100, "method": "Emulation.setEmulatedMedia", "params": map[string]any{"media": media}}); err != nil {
+			t.Fatal(err)
+		}
+	}
 	// the page may still be navigating to url: an evaluation whose context
 	// goes away is tried again
 	for id := 1; id <= 20; id++ {
