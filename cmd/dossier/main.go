@@ -172,6 +172,17 @@ func reporter(c common, stdout, stderr io.Writer) func(build.Result, error) {
 	}
 }
 
+// compiledDay is the day SOURCE_DATE_EPOCH gives (the reproducible-builds
+// convention), in words; "" without it, so that two builds of the same
+// input stay byte-identical.
+func compiledDay() string {
+	sec, err := strconv.ParseInt(os.Getenv("SOURCE_DATE_EPOCH"), 10, 64)
+	if err != nil {
+		return ""
+	}
+	return time.Unix(sec, 0).UTC().Format("January 2, 2006")
+}
+
 // failedState says, truthfully, what a failed build left in the output
 // folder.
 func failedState(dst string, res build.Result) string {
@@ -226,7 +237,7 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	if c.dst == "" {
 		c.dst = filepath.Join(c.src, "public")
 	}
-	opts := build.Options{SiteDir: c.src, OutDir: c.dst, Builtin: dossier.Files, BuildDrafts: c.drafts}
+	opts := build.Options{SiteDir: c.src, OutDir: c.dst, Builtin: dossier.Files, BuildDrafts: c.drafts, Compiled: compiledDay()}
 	if live && !c.quiet {
 		opts.OnFast = func(paths []string, d time.Duration) {
 			fmt.Fprintf(stdout, "dossier: updated %v in %s; rebuilding the rest\n", paths, d.Round(time.Millisecond))

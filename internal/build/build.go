@@ -35,6 +35,10 @@ type Options struct {
 	Builtin fs.FS  // the embedded templates/ and assets/ folders
 	// BuildDrafts includes the articles whose front matter says draft: true.
 	BuildDrafts bool
+	// Compiled is when the dossier is said to be compiled ("" says
+	// nothing, and keeps builds byte-identical): cmd/dossier takes it from
+	// SOURCE_DATE_EPOCH, the reproducible-builds convention.
+	Compiled string
 	// OnFast, if set, is told when a rebuild's fast path has published the
 	// pages of the edited articles, before the full rebuild.
 	OnFast func(paths []string, elapsed time.Duration)
@@ -499,7 +503,7 @@ func (b *Builder) compile(changed []string, emit func(render.File) error, keep f
 		title = led.Title
 	}
 	s := site.Build(site.Input{Articles: ptrs, Docs: docs, Ledger: &led, Retired: retired,
-		Config: site.Config{Title: title, Description: cfg.Description, NotesHTML: cfg.NotesHTML, BaseURL: cfg.BaseURL}})
+		Config: site.Config{Title: title, Description: cfg.Description, NotesHTML: cfg.NotesHTML, BaseURL: cfg.BaseURL, Compiled: b.opts.Compiled}})
 	res.Timings.Site = time.Since(t)
 	if res.Diags.HasErrors() {
 		return nil, res, nil

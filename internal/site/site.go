@@ -32,6 +32,8 @@ type Config struct {
 	// BaseURL is where the site is published ("https://example.org/d/"),
 	// or "": the 404 page, canonical links, the sitemap and the feed use it.
 	BaseURL string `json:"base_url,omitempty"`
+	// Compiled is the day the dossier was compiled, in words, or "".
+	Compiled string `json:"compiled,omitempty"`
 }
 
 // Page is one output page.
@@ -61,7 +63,7 @@ func (p Page) Fingerprint(content func() any) (sum [32]byte, ok bool) {
 		return sum, false
 	}
 	h := sha256.New()
-	put(h, p.Template, p.Path, p.Title, p.Root, p.site.Title, p.site.Description, strconv.Itoa(p.site.ArticleCount), strconv.FormatBool(p.site.NotesHTML), p.site.BaseURL)
+	put(h, p.Template, p.Path, p.Title, p.Root, p.site.Title, p.site.Description, strconv.Itoa(p.site.ArticleCount), strconv.FormatBool(p.site.NotesHTML), p.site.BaseURL, p.site.Compiled)
 	switch {
 	case p.inputs != nil:
 		if !p.inputs(h) {
@@ -376,6 +378,7 @@ type Site struct {
 	sourceByPage  map[string]*Source
 	NotesHTML     bool   // see Config
 	BaseURL       string // see Config
+	Compiled      string // see Config
 	ArticleCount  int
 	DisputedCount int
 	PossibleCount int
@@ -788,7 +791,7 @@ func Build(in Input) *Site {
 		s.Moved = append(s.Moved, m)
 	}
 
-	s.Title, s.Description, s.NotesHTML, s.BaseURL = in.Config.Title, in.Config.Description, in.Config.NotesHTML, in.Config.BaseURL
+	s.Title, s.Description, s.NotesHTML, s.BaseURL, s.Compiled = in.Config.Title, in.Config.Description, in.Config.NotesHTML, in.Config.BaseURL, in.Config.Compiled
 	s.Editor = editView(led.Editor)
 	if s.Title == "" {
 		s.Title = deriveTitle(led, entityName)
