@@ -1130,9 +1130,9 @@ func dateRange(arts []*model.Article, led *model.Ledger) string {
 	if len(ds) > 0 {
 		sort.Strings(ds)
 		if ds[0] == ds[len(ds)-1] {
-			return "published " + ds[0]
+			return "published " + readableStamp(ds[0])
 		}
-		return "published " + ds[0] + " to " + ds[len(ds)-1]
+		return "published " + readableStamp(ds[0]) + " to " + readableStamp(ds[len(ds)-1])
 	}
 	var dated []model.TimelineEntry
 	for _, e := range led.Timeline {
