@@ -17,7 +17,7 @@ type Edit struct {
 	// Note is the editor's note, in Markdown.
 	Note string `json:"note,omitempty"`
 	// Changes says in words what else the editor changed: "merged from
-	// New China News Agency", "3 claims moved in", "claim dropped: an
+	// the Riverton Courier", "3 claims moved in", "claim dropped: an
 	// aftershock".
 	Changes []string `json:"changes,omitempty"`
 	// At is where the decisions are: "content/editorial.yaml:12".
