@@ -89,7 +89,9 @@ func evalInBrowserAs(t *testing.T, bin, url, media, expr string) string {
 	// the page may still be navigating to url: an evaluation whose context
 	// goes away is tried again
 	for id := 1; id <= 20; id++ {
-		req := map[string]any{"id": id, "method": "Runtime.evaluate", "params": map[string]any{"expression": expr, "awaitPromise": true, "returnByValue": true}}
+		// once the page has loaded: an evaluation during parsing sees half a page
+		loaded := `new Promise(function (r) { if (document.readyState === "complete") r(); else addEventListener("load", function () { r(); }); }).then(function () { return ` + expr + `; })`
+		req := map[string]any{"id": id, "method": "Runtime.evaluate", "params": map[string]any{"expression": loaded, "awaitPromise": true, "returnByValue": true}}
 		if err := websocket.JSON.Send(conn, req); err != nil {
 			t.Fatal(err)
 		}

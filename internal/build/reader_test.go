@@ -290,6 +290,11 @@ func TestReaderFacingValues(t *testing.T) {
 			t.Errorf("facts/raid-date lacks %q", want)
 		}
 	}
+	// sources narrowed by month of publication
+	if !strings.Contains(pages["sources/published/2025-11/index.html"], "A long first sentence") || !strings.Contains(pages["sources/index.html"], `November 2025</a> <span class="muted">(1)</span>`) ||
+		!strings.Contains(pages["sources/published/undated/index.html"], "Sources with no publication date") {
+		t.Error("the sources should be offered by month of publication")
+	}
 	for p, body := range pages {
 		if strings.HasSuffix(p, ".html") && strings.Contains(body, "content/articles/") {
 			t.Errorf("%s shows an internal path", p)

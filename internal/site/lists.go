@@ -2,7 +2,9 @@ package site
 
 import (
 	"fmt"
+	"sort"
 	"strings"
+	"time"
 )
 
 // Lists of a large dossier come in pages of ListPerPage items, and the
@@ -39,10 +41,71 @@ type FacetOption struct {
 	Current bool
 }
 
-// SourceList is a page of the source list.
+// SourceList is a page of the source list: all sources, or those
+// published in one month (Facets offers the months).
 type SourceList struct {
+	Heading string
 	Sources []*Source
 	Pager   ListPager
+	Facets  []Facet
+}
+
+// sourceListPages are the source list and its pages by month of
+// publication ("sources/published/2015-09/"), each paged.
+func sourceListPages(s *Site) []Page {
+	months := map[string][]*Source{}
+	for _, src := range s.Sources {
+		m := "undated"
+		if len(src.Published) >= 7 {
+			m = src.Published[:7]
+		}
+		months[m] = append(months[m], src)
+	}
+	keys := make([]string, 0, len(months))
+	for k := range months {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	base := func(m string) string {
+		if m == "" {
+			return "sources/index.html"
+		}
+		return "sources/published/" + m + "/index.html"
+	}
+	nav := func(current string) []Facet {
+		f := Facet{Name: "Published"}
+		if len(keys) < 2 {
+			return nil
+		}
+		for _, k := range keys {
+			f.Options = append(f.Options, FacetOption{Link: Link{Href: base(k), Text: monthWords(k)}, Count: len(months[k]), Current: k == current})
+		}
+		return []Facet{f}
+	}
+	out := listPages(base(""), "sources", "Sources", len(s.Sources), func(lo, hi int, pager ListPager) any {
+		return &SourceList{Heading: "Sources", Sources: s.Sources[lo:hi], Pager: pager, Facets: nav("")}
+	})
+	if len(keys) < 2 {
+		return out
+	}
+	for _, k := range keys {
+		srcs, heading := months[k], "Sources published in "+monthWords(k)
+		if k == "undated" {
+			heading = "Sources with no publication date"
+		}
+		out = append(out, listPages(base(k), "sources", heading, len(srcs), func(lo, hi int, pager ListPager) any {
+			return &SourceList{Heading: heading, Sources: srcs[lo:hi], Pager: pager, Facets: nav(k)}
+		})...)
+	}
+	return out
+}
+
+// monthWords writes "2015-09" as "September 2015".
+func monthWords(m string) string {
+	if t, err := time.Parse("2006-01", m); err == nil {
+		return t.Format("January 2006")
+	}
+	return m
 }
 
 // TimelinePage is a page of the timeline; the chart is on the first.

@@ -139,9 +139,7 @@ func pages(s *Site, source func(i int) (func() any, func(hash.Hash) bool)) []Pag
 		page("search/index.html", "search", "Search", s),
 	}
 	ps = append(ps, factListPages(s)...)
-	ps = append(ps, listPages("sources/index.html", "sources", "Sources", len(s.Sources), func(lo, hi int, pager ListPager) any {
-		return &SourceList{Sources: s.Sources[lo:hi], Pager: pager}
-	})...)
+	ps = append(ps, sourceListPages(s)...)
 	ps = append(ps, listPages("timeline/index.html", "timeline", "Timeline", len(s.Timeline), func(lo, hi int, pager ListPager) any {
 		tp := &TimelinePage{Rows: s.Timeline[lo:hi], Pager: pager}
 		if pager.Current == 1 {
