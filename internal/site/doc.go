@@ -12,6 +12,16 @@
 // templates make them relative and the site works from any sub-path and
 // from file://.
 //
+// Beside the pages of each fact, source and entity, it lays out the lists
+// a large dossier needs (lists.go: facts, sources and timeline in pages of
+// ListPerPage; facts by status and kind, sources by month, as static facet
+// pages), the visual timeline and the source × fact matrix (visual.go), and
+// what sharing needs when Config.BaseURL is set (share.go: canonical
+// addresses, descriptions, sitemap, Atom feed, schema.org JSON-LD). The
+// 404 page's links start from the base URL, or the host's root, as it is
+// served at any depth. Nothing depends on the clock: the feed's times are
+// the reports' own, and "compiled on" is given (SOURCE_DATE_EPOCH).
+//
 // Never: renders HTML, reads files or looks at templates. Output order is
 // fixed by the ledger's order and by file paths, never by map iteration.
 package site
