@@ -73,28 +73,44 @@ func buildMatrix(s *Site, led *model.Ledger, srcLinks map[string]Link) []Matrix 
 			}
 		}
 	}
+	// what each source says of each column, read from each fact once
+	type said struct {
+		text []string
+		odd  bool
+	}
+	says := make([]map[string]*said, len(cols))
+	for i, f := range cols {
+		says[i] = map[string]*said{}
+		note := func(ci int, odd bool) {
+			c := f.Claims[ci]
+			x := says[i][c.Article]
+			if x == nil {
+				x = &said{}
+				says[i][c.Article] = x
+			}
+			x.text = appendOnce(x.text, c.Display)
+			x.odd = x.odd || odd
+		}
+		for gi := range f.Groups {
+			for _, ci := range f.Groups[gi].Claims {
+				note(ci, head[i].Disputed && f.Groups[gi].Value != top[i])
+			}
+		}
+		for _, ci := range f.Vague {
+			note(ci, false)
+		}
+	}
 	var rows []MatrixRow
 	for _, src := range s.Sources {
 		row := MatrixRow{Source: srcLinks[src.ID]}
 		any := false
-		for i, f := range cols {
-			var says []string
-			odd := false
-			for gi := range f.Groups {
-				for _, ci := range f.Groups[gi].Claims {
-					if c := f.Claims[ci]; c.Article == src.ID {
-						says = appendOnce(says, c.Display)
-						odd = odd || (head[i].Disputed && f.Groups[gi].Value != top[i])
-					}
-				}
+		for i := range cols {
+			cell := MatrixCell{}
+			if x := says[i][src.ID]; x != nil {
+				cell = MatrixCell{Text: strings.Join(x.text, " / "), Odd: x.odd}
+				any = true
 			}
-			for _, ci := range f.Vague {
-				if c := f.Claims[ci]; c.Article == src.ID {
-					says = appendOnce(says, c.Display)
-				}
-			}
-			any = any || len(says) > 0
-			row.Cells = append(row.Cells, MatrixCell{Text: strings.Join(says, " / "), Odd: odd})
+			row.Cells = append(row.Cells, cell)
 		}
 		if any {
 			rows = append(rows, row)
