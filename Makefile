@@ -81,7 +81,7 @@ BENCHDIR ?= /tmp/dossier-bench
 bench: build
 	@command -v hugo >/dev/null || { apt-get update -qq && apt-get install -y -qq hugo; }
 	$(GO) test ./internal/extract -run '^$$' -bench . -benchtime 3x -cpu 1
-	$(GO) test ./internal/build -run '^$$' -bench 'LargeArticle|AlignManyArticles' -benchtime 1x
+	$(GO) test ./internal/build -run '^$$' -bench 'LargeArticle|AlignManyArticles|SiteManyArticles' -benchtime 1x
 	$(GO) run ./internal/tools/bench -dir $(BENCHDIR) -dossier $(BIN)
 
 clean:

@@ -9,6 +9,8 @@ import (
 
 	"dossier"
 	"dossier/internal/align"
+	"dossier/internal/model"
+	"dossier/internal/site"
 	"dossier/internal/testutil"
 )
 
@@ -97,6 +99,28 @@ func BenchmarkAlignManyArticles(b *testing.B) {
 			b.ResetTimer()
 			for b.Loop() {
 				align.Align(in)
+			}
+			b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N)/float64(n), "µs/article")
+		})
+	}
+}
+
+// BenchmarkSiteManyArticles lays out the site of 10,000 and 20,000 small
+// articles (every page's data that is made eagerly: lists, facets, matrix,
+// timeline chart): the time per article should stay about the same.
+func BenchmarkSiteManyArticles(b *testing.B) {
+	for _, n := range []int{10_000, 20_000} {
+		b.Run(fmt.Sprintf("%dk", n/1000), func(b *testing.B) {
+			in := smallArticles(n)
+			led := align.Align(in)
+			arts := make([]*model.Article, len(in))
+			docs := make([]*model.Doc, len(in))
+			for i, x := range in {
+				arts[i], docs[i] = x.Article, x.Doc
+			}
+			b.ResetTimer()
+			for b.Loop() {
+				site.Build(site.Input{Articles: arts, Docs: docs, Ledger: &led})
 			}
 			b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N)/float64(n), "µs/article")
 		})
