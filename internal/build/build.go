@@ -350,13 +350,18 @@ func (b *Builder) edited(fsys fs.FS, changed []string, res *Result) (model.Ledge
 		prev, ds = registry.Parse(data)
 		res.Diags = append(res.Diags, ds...)
 	}
-	_, before := registry.Update(prev, led.Facts)
+	// the addresses this build retires, for fact decisions keyed to one
+	// (the registry is updated again below, with the decisions applied)
+	var before []registry.Retired
+	if len(dec.Facts) > 0 {
+		_, before = registry.Update(prev, led.Facts)
+	}
 	arts := make(map[string]*model.Article, len(ptrs))
 	for _, a := range ptrs {
 		arts[a.ID] = a
 	}
 	res.Diags = append(res.Diags, editorial.Apply(dec, &led, editorial.Input{Retired: before, Articles: arts, Events: events})...)
-	res.Facts, res.Disputed = len(led.Facts), 0
+	res.Facts = len(led.Facts)
 	for _, f := range led.Facts {
 		if f.Status == model.Disputed {
 			res.Disputed++
@@ -398,12 +403,6 @@ func (b *Builder) ledger(fsys fs.FS, changed []string, res *Result, opts align.O
 	res.Articles = len(in)
 	led := align.AlignWith(in, opts)
 	res.Timings.Align = time.Since(t)
-	res.Facts = len(led.Facts)
-	for _, f := range led.Facts {
-		if f.Status == model.Disputed {
-			res.Disputed++
-		}
-	}
 	return led, ptrs, docs, events, nil
 }
 

@@ -1,18 +1,15 @@
 package build
 
 import (
-	"context"
 	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"golang.org/x/net/html"
 
-	"dossier"
 	"dossier/internal/testutil"
 )
 
@@ -254,33 +251,11 @@ func TestEditorialInBrowser(t *testing.T) {
 func TestLivePicksUpEditorial(t *testing.T) {
 	site := editorialSite(t)
 	out := filepath.Join(site, "public")
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	first := make(chan struct{}, 1)
-	done := make(chan error, 1)
-	go func() {
-		done <- Live(ctx, Options{SiteDir: site, OutDir: out, Builtin: dossier.Files}, func(Result, error) {
-			select {
-			case first <- struct{}{}:
-			default:
-			}
-		})
-	}()
-	<-first
-	time.Sleep(50 * time.Millisecond)
+	defer startLive(t, site, out)()
 	ed := filepath.Join(site, "content", "editorial.yaml")
 	raw, _ := os.ReadFile(ed)
 	writeFile(t, ed, strings.Replace(string(raw), "The Riverton warehouse fire", "The fire at the Riverton warehouse", 1))
-	deadline := time.Now().Add(10 * time.Second)
-	for time.Now().Before(deadline) {
-		if b, _ := os.ReadFile(filepath.Join(out, "index.html")); strings.Contains(string(b), "The fire at the Riverton warehouse") {
-			cancel()
-			<-done
-			return
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
-	t.Fatal("the editorial change never reached the site")
+	waitForPage(t, out, "index.html", "The fire at the Riverton warehouse")
 }
 
 // The editor names the dossier's main event when the machine chose

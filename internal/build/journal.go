@@ -176,25 +176,7 @@ func writeJournal(dir string, j journal) error {
 	if err != nil {
 		return err
 	}
-	tmp := filepath.Join(dir, journalFile+".tmp")
-	f, err := os.Create(tmp)
-	if err != nil {
-		return err
-	}
-	_, err = f.Write(data)
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp, filepath.Join(dir, journalFile))
-	}
-	if err == nil {
-		err = syncDir(dir)
-	}
-	return err
+	return writeDurable(filepath.Join(dir, journalFile), data)
 }
 
 func syncDir(dir string) error {

@@ -88,8 +88,22 @@ func TestLiveFollowsRenamedFolders(t *testing.T) {
 	site := seedSite(t)
 	out := filepath.Join(site, "public")
 	writeFile(t, filepath.Join(site, "content", "articles", "batch", "x.md"), "---\ntitle: First words\n---\nThe raid took place on October 29, 2025.\n")
+	defer startLive(t, site, out)()
+	waitForPage(t, out, "sources/batch-x/index.html", "First words")
+	arts := filepath.Join(site, "content", "articles")
+	if err := os.Rename(filepath.Join(arts, "batch"), filepath.Join(arts, "renamed")); err != nil {
+		t.Fatal(err)
+	}
+	waitForPage(t, out, "sources/renamed-x/index.html", "First words")
+	writeFile(t, filepath.Join(arts, "renamed", "x.md"), "---\ntitle: Second words\n---\nThe raid took place on October 29, 2025.\n")
+	waitForPage(t, out, "sources/renamed-x/index.html", "Second words")
+}
+
+// startLive runs Live on a site until the returned stop is called, and
+// returns once the first build is done and the watcher is set up.
+func startLive(t *testing.T, site, out string) (stop func()) {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
 	first := make(chan struct{}, 1)
 	done := make(chan error, 1)
 	go func() {
@@ -102,27 +116,20 @@ func TestLiveFollowsRenamedFolders(t *testing.T) {
 	}()
 	<-first
 	time.Sleep(50 * time.Millisecond) // the watcher is set up after the first build
-	until := func(page, want string) {
-		t.Helper()
-		deadline := time.Now().Add(10 * time.Second)
-		for time.Now().Before(deadline) {
-			if b, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(page))); err == nil && strings.Contains(string(b), want) {
-				return
-			}
-			time.Sleep(10 * time.Millisecond)
+	return func() { cancel(); <-done }
+}
+
+// waitForPage waits until the page in out holds want, or fails after 10 s.
+func waitForPage(t *testing.T, out, page, want string) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for time.Now().Before(deadline) {
+		if b, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(page))); err == nil && strings.Contains(string(b), want) {
+			return
 		}
-		t.Fatalf("%s never showed %q", page, want)
+		time.Sleep(10 * time.Millisecond)
 	}
-	until("sources/batch-x/index.html", "First words")
-	arts := filepath.Join(site, "content", "articles")
-	if err := os.Rename(filepath.Join(arts, "batch"), filepath.Join(arts, "renamed")); err != nil {
-		t.Fatal(err)
-	}
-	until("sources/renamed-x/index.html", "First words")
-	writeFile(t, filepath.Join(arts, "renamed", "x.md"), "---\ntitle: Second words\n---\nThe raid took place on October 29, 2025.\n")
-	until("sources/renamed-x/index.html", "Second words")
-	cancel()
-	<-done
+	t.Fatalf("%s never showed %q", page, want)
 }
 
 // When the full rebuild fails after the fast path published an edited

@@ -6,10 +6,11 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strings"
 
 	"dossier/internal/diag"
@@ -56,13 +57,8 @@ func readManifest(out string, ds *diag.List) (map[string]string, error) {
 
 // formatManifest gives the manifest's bytes for the files in now.
 func formatManifest(now map[string]string) []byte {
-	paths := make([]string, 0, len(now))
-	for p := range now {
-		paths = append(paths, p)
-	}
-	sort.Strings(paths)
 	var b bytes.Buffer
-	for _, p := range paths {
+	for _, p := range slices.Sorted(maps.Keys(now)) {
 		fmt.Fprintf(&b, "%s %s\n", now[p], p)
 	}
 	return b.Bytes()

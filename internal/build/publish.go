@@ -253,7 +253,18 @@ func writeStaged(p string, data []byte) error {
 	return nil
 }
 
-func writeAtomic(dst string, data []byte) error {
+func writeAtomic(dst string, data []byte) error { return atomicWrite(dst, data, false) }
+
+// writeDurable is writeAtomic with the file and its folder synced to disk
+// before it returns (the publish journal: once written, a commit is decided).
+func writeDurable(dst string, data []byte) error {
+	if err := atomicWrite(dst, data, true); err != nil {
+		return err
+	}
+	return syncDir(filepath.Dir(dst))
+}
+
+func atomicWrite(dst string, data []byte, sync bool) error {
 	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
 		return fmt.Errorf("create %s: %w", filepath.Dir(dst), err)
 	}
@@ -261,7 +272,11 @@ func writeAtomic(dst string, data []byte) error {
 	if err != nil {
 		return fmt.Errorf("write %s: %w", dst, err)
 	}
-	if _, err := tmp.Write(data); err != nil {
+	_, err = tmp.Write(data)
+	if err == nil && sync {
+		err = tmp.Sync()
+	}
+	if err != nil {
 		tmp.Close()
 		os.Remove(tmp.Name())
 		return fmt.Errorf("write %s: %w", dst, err)

@@ -344,12 +344,16 @@ func splitEntity(led *model.Ledger, i int, name string, kind model.EntityKind, l
 }
 
 func applyClaims(cs []ClaimDecision, led *model.Ledger, in Input, ds *diag.List) {
+	if len(cs) == 0 {
+		return
+	}
 	claims := map[string]*model.Claim{}
 	for _, list := range led.Claims {
 		for i := range list {
 			claims[registry.ClaimID(list[i])] = &list[i]
 		}
 	}
+	checks := map[string]*model.Verification{}
 	for _, d := range cs {
 		c, ok := claims[d.Claim]
 		if !ok {
@@ -366,15 +370,16 @@ func applyClaims(cs []ClaimDecision, led *model.Ledger, in Input, ds *diag.List)
 			ds.Warnf(File, d.Line, "check the article again and update the quote (or remove checked)",
 				"failed verification: the quote %q no longer occurs in %s", d.Quote, c.Article)
 		}
-		verify(led, d.Claim, v)
+		checks[d.Claim] = v
 	}
-}
-
-// verify attaches the editor's check to every fact's copy of the claim.
-func verify(led *model.Ledger, id string, v *model.Verification) {
+	if len(checks) == 0 {
+		return
+	}
+	// the editor's checks, on every fact's copy of each claim
 	for fi := range led.Facts {
 		for ci := range led.Facts[fi].Claims {
-			if fc := &led.Facts[fi].Claims[ci]; registry.ClaimID(*fc.Claim) == id {
+			fc := &led.Facts[fi].Claims[ci]
+			if v := checks[registry.ClaimID(*fc.Claim)]; v != nil {
 				fc.Verified = v
 			}
 		}

@@ -133,7 +133,7 @@ func (s *Sentence) runFacts(k, j int) runFacts {
 }
 
 // lexiconVotes are the votes of what WordNet knows: the whole name
-// ("Jeddah" a city, "Hezbollah" a group) and its head words.
+// ("Marseille" a city, "Hezbollah" a group) and its head words.
 func lexiconVotes(s *Sentence, k, j int) model.Votes {
 	var v model.Votes
 	if e, ok := whole(s, k, j); ok && e.Proper {
@@ -143,7 +143,7 @@ func lexiconVotes(s *Sentence, k, j int) model.Votes {
 		case !e.Instance && (j-k == 1 || e.Class != "group"):
 			// a kind, not one thing ("Arab"); a body's name is one ("White House")
 		case e.Class == "location" || e.May(tagLocation) || e.Has(tagLandform):
-			v.Place += 4 // "Jeddah", "Jordan"
+			v.Place += 4 // "Marseille", "Jordan"
 		case e.Class == "group":
 			v.Org += 3 // "Hezbollah", "White House"
 		case e.Class == "person":

@@ -85,7 +85,7 @@ func (p *printer) header(led *model.Ledger) {
 	for _, st := range []model.Status{model.Disputed, model.PossiblyConflicting, model.NotComparable, model.Updated,
 		model.Agreed, model.SingleSource} {
 		if count[st] > 0 {
-			parts = append(parts, fmt.Sprintf("%d %s", count[st], strings.ReplaceAll(string(st), "-", " ")))
+			parts = append(parts, fmt.Sprintf("%d %s", count[st], st.Words()))
 		}
 	}
 	p.printf("# ledger: %d facts (%s)\n", len(led.Facts), strings.Join(parts, ", "))
@@ -105,7 +105,7 @@ func (p *printer) header(led *model.Ledger) {
 // fact prints one fact and its claims.
 func (p *printer) fact(f *model.Fact) {
 	p.printf("\n%s — %s\n", f.ID, f.Title)
-	verdict := strings.ReplaceAll(string(f.Status), "-", " ")
+	verdict := f.Status.Words()
 	if f.Precision {
 		verdict += " (at different precision)"
 	}
@@ -127,7 +127,7 @@ func (p *printer) fact(f *model.Fact) {
 	}
 	if e := f.Editor; e != nil {
 		if e.Status != "" {
-			p.printf("  editor    verdict %s: %s (the machine's: %s)\n", strings.ReplaceAll(string(e.Status), "-", " "), e.Reason, strings.ReplaceAll(string(e.MachineStatus), "-", " "))
+			p.printf("  editor    verdict %s: %s (the machine's: %s)\n", e.Status.Words(), e.Reason, e.MachineStatus.Words())
 		}
 		if e.MachineTitle != "" {
 			p.printf("  editor    retitled (the machine's title: %s)\n", e.MachineTitle)

@@ -1,5 +1,7 @@
 package model
 
+import "strings"
+
 // Status is a fact's verdict.
 type Status string
 
@@ -13,6 +15,9 @@ const (
 	NotComparable       Status = "not-comparable" // different values that measure differently (two agencies' readings)
 	SingleSource        Status = "single-source"  // only one source states it
 )
+
+// Words is the status as a reader reads it: "not comparable".
+func (s Status) Words() string { return strings.ReplaceAll(string(s), "-", " ") }
 
 // Alias is one spelling of an entity's name and the sources that use it.
 type Alias struct {

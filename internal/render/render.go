@@ -17,6 +17,7 @@ import (
 	"github.com/yuin/goldmark"
 	gmhtml "github.com/yuin/goldmark/renderer/html"
 
+	"dossier/internal/model"
 	"dossier/internal/par"
 	"dossier/internal/site"
 )
@@ -96,7 +97,7 @@ var funcs = template.FuncMap{
 	"citations": citationsHTML,
 	"mentions":  mentionsHTML,
 	"statusLabel": func(s string) string {
-		return strings.ReplaceAll(s, "-", " ")
+		return model.Status(s).Words()
 	},
 	"plural": func(n int, one, many string) string {
 		if n == 1 {
@@ -150,7 +151,7 @@ var funcs = template.FuncMap{
 // badge is a verdict's label, linked to the page that explains what it
 // means.
 func badge(root, status string) template.HTML {
-	class, label := status, strings.ReplaceAll(status, "-", " ")
+	class, label := status, model.Status(status).Words()
 	if status == "possibly-conflicting" {
 		class = "disputed possible"
 	}

@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"dossier/internal/model"
 )
 
 // Lists of a large dossier come in pages of ListPerPage items, and the
@@ -152,22 +154,23 @@ var kindOrder = []string{"date", "time", "place", "quantity"}
 // factListPages are the fact list and its facets, each paged.
 func factListPages(s *Site) []Page {
 	type facet struct {
-		name, key, value, heading string
-		facts                     []*Fact
+		name, key, value, label, heading string
+		facts                            []*Fact
 	}
 	all := facet{heading: "Facts", facts: s.Facts}
 	var facets []facet
 	for _, st := range statusOrder {
-		f := facet{name: "Status", key: "status", value: st, heading: "Facts: " + strings.ReplaceAll(st, "-", " ")}
+		words := model.Status(st).Words()
+		f := facet{name: "Status", key: "status", value: st, label: words, heading: "Facts: " + words}
 		for _, x := range s.Facts {
-			if x.Status == st || (st == "possibly-conflicting" && x.Possible) {
+			if x.Status == st {
 				f.facts = append(f.facts, x)
 			}
 		}
 		facets = append(facets, f)
 	}
 	for _, k := range kindOrder {
-		f := facet{name: "Kind", key: "kind", value: k, heading: "Facts: " + k + "s"}
+		f := facet{name: "Kind", key: "kind", value: k, label: k, heading: "Facts: " + k + "s"}
 		for _, x := range s.Facts {
 			if x.Kind == k {
 				f.facts = append(f.facts, x)
@@ -187,7 +190,7 @@ func factListPages(s *Site) []Page {
 			if len(f.facts) == 0 {
 				continue
 			}
-			o := FacetOption{Link: Link{Href: base(f), Text: strings.ReplaceAll(f.value, "-", " ")}, Count: len(f.facts), Current: f.key == current.key && f.value == current.value}
+			o := FacetOption{Link: Link{Href: base(f), Text: f.label}, Count: len(f.facts), Current: f.key == current.key && f.value == current.value}
 			if f.name == "Status" {
 				groups[0].Options = append(groups[0].Options, o)
 			} else {

@@ -8,6 +8,7 @@ import (
 	"hash"
 	"io"
 	"net/url"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -180,8 +181,7 @@ func editView(e *model.Edit) *EditView {
 	if e == nil {
 		return nil
 	}
-	words := func(s model.Status) string { return strings.ReplaceAll(string(s), "-", " ") }
-	return &EditView{Verdict: words(e.Status), Reason: e.Reason, MachineVerdict: words(e.MachineStatus), MachineReason: e.MachineReason,
+	return &EditView{Verdict: e.Status.Words(), Reason: e.Reason, MachineVerdict: e.MachineStatus.Words(), MachineReason: e.MachineReason,
 		MachineTitle: e.MachineTitle, MachineKind: e.MachineKind, Changes: e.Changes, Note: e.Note, At: e.At}
 }
 
@@ -456,7 +456,7 @@ func Build(in Input) *Site {
 		for _, f := range led.Facts {
 			l := Link{Href: FactPage(f.ID), Text: f.Title} // one copy of the strings for all its claims
 			for _, c := range f.Claims {
-				lk.facts[c.Claim] = appendLink(lk.facts[c.Claim], l)
+				lk.facts[c.Claim] = appendOnce(lk.facts[c.Claim], l)
 			}
 		}
 		entityLink := map[string]Link{}
@@ -882,7 +882,7 @@ func (s *Site) articleIndex(id string) *Index {
 		fl, el, named := s.links.look(&cs[i])
 		k := ClaimID(&cs[i])
 		for _, l := range fl {
-			idx.Facts[k] = appendLink(idx.Facts[k], l)
+			idx.Facts[k] = appendOnce(idx.Facts[k], l)
 		}
 		if named {
 			idx.Entities[k] = el
@@ -929,7 +929,7 @@ func sourcePage(a *model.Article, d *model.Doc, claims []model.Claim, chrome map
 							factSeen[l.Href] = true
 							src.Facts = append(src.Facts, l)
 						}
-						sent.Facts = appendLink(sent.Facts, l)
+						sent.Facts = appendOnce(sent.Facts, l)
 					}
 				} else if named && text {
 					marks = append(marks, mark{c.Span, el.Href, "name", el.Text})
@@ -1024,13 +1024,12 @@ func pieces(a *model.Article, sp model.Span, marks []mark) []Piece {
 	return out
 }
 
-func appendLink(ls []Link, l Link) []Link {
-	for _, x := range ls {
-		if x == l {
-			return ls
-		}
+// appendOnce appends x to xs unless xs holds it already.
+func appendOnce[T comparable](xs []T, x T) []T {
+	if slices.Contains(xs, x) {
+		return xs
 	}
-	return append(ls, l)
+	return append(xs, x)
 }
 
 // sentenceOf is the sentence holding sp, found by binary search: blocks

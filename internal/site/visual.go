@@ -2,7 +2,8 @@ package site
 
 import (
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 	"time"
 
@@ -126,15 +127,6 @@ func buildMatrix(s *Site, led *model.Ledger, srcLinks map[string]Link) []Matrix 
 	return pages
 }
 
-func appendOnce(ss []string, s string) []string {
-	for _, x := range ss {
-		if x == s {
-			return ss
-		}
-	}
-	return append(ss, s)
-}
-
 // Chart is the visual timeline: dated events on a time scale, the
 // incident's own in one lane and background events (earlier incidents,
 // context) in another; the competing dates of a disputed fact are drawn
@@ -222,7 +214,8 @@ func buildChart(s *Site, led *model.Ledger) *Chart {
 		}
 		c.Marks = append(c.Marks, m)
 	}
-	for _, idx := range sortedValues(byFact) {
+	for _, fact := range slices.Sorted(maps.Keys(byFact)) {
+		idx := byFact[fact]
 		if len(idx) < 2 {
 			continue
 		}
@@ -234,19 +227,6 @@ func buildChart(s *Site, led *model.Ledger) *Chart {
 	}
 	c.Ticks = ticks(lo, hi, x)
 	return c
-}
-
-func sortedValues(m map[string][]int) [][]int {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	out := make([][]int, len(keys))
-	for i, k := range keys {
-		out[i] = m[k]
-	}
-	return out
 }
 
 // dayNumber places a date on the scale: days since 1970, the middle of

@@ -18,8 +18,10 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"syscall"
@@ -205,7 +207,7 @@ func (w *Watcher) loop() {
 			// move event, which may come after the folder was added under
 			// its new name, and a folder below it keeps reporting its old
 			// path until it is added under the new one.
-			for _, dir := range sortedKeys(created) {
+			for _, dir := range slices.Sorted(maps.Keys(created)) {
 				if st, err := os.Stat(dir); err == nil && st.IsDir() {
 					w.addFound(dir, pending)
 				}
@@ -264,15 +266,6 @@ func (w *Watcher) addFound(dir string, pending map[string]bool) {
 	for _, f := range found {
 		pending[f] = true
 	}
-}
-
-func sortedKeys(m map[string]bool) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
 
 // limitError explains the operating system's watch limits.

@@ -421,7 +421,7 @@ func proper(s *synset, l string) bool {
 	return false
 }
 
-// instance: the sense is one particular thing ("Jeddah", "Hezbollah"), an
+// instance: the sense is one particular thing ("Marseille", "Hezbollah"), an
 // instance of a kind, not a kind ("Arab", "Muslim").
 func instance(s *synset) bool {
 	for _, p := range s.ptrs {
